@@ -1,0 +1,59 @@
+#include "crypto/digest.hpp"
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <sodium.h>
+
+#include "core/assert.hpp"
+
+namespace parsec::crypto {
+
+core::Hash32 sha3_256(core::ByteSpan data) {
+    // EVP_Digest with a cached algorithm handle: fetching the method per call is slow in OpenSSL 3.
+    static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA3-256", nullptr);
+    PARSEC_ASSERT(md != nullptr, "OpenSSL has no SHA3-256");
+    core::Hash32 out{};
+    unsigned int len = 0;
+    int ok = EVP_Digest(data.data(), data.size(), out.data(), &len, md, nullptr);
+    PARSEC_ASSERT(ok == 1 && len == 32, "SHA3-256 failed");
+    return out;
+}
+
+core::Hash32 blake2b_256(core::ByteSpan data) {
+    core::Hash32 out{};
+    crypto_generichash(out.data(), out.size(), data.data(), data.size(), nullptr, 0);
+    return out;
+}
+
+std::uint64_t siphash13_zero_key(core::ByteSpan data) {
+    // Small and hot (mock signatures): a direct implementation of the published algorithm keeps it
+    // allocation-free; OpenSSL's EVP_MAC SipHash with c-rounds=1 is used by the unit test as the oracle.
+    auto rotl = [](std::uint64_t x, int b) { return (x << b) | (x >> (64 - b)); };
+    std::uint64_t v0 = 0x736f6d6570736575ULL, v1 = 0x646f72616e646f6dULL;
+    std::uint64_t v2 = 0x6c7967656e657261ULL, v3 = 0x7465646279746573ULL;
+    auto round = [&] {
+        v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32);
+        v2 += v3; v3 = rotl(v3, 16); v3 ^= v2;
+        v0 += v3; v3 = rotl(v3, 21); v3 ^= v0;
+        v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32);
+    };
+    const size_t n = data.size();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t m = 0;
+        for (int k = 7; k >= 0; --k) m = (m << 8) | data[i + static_cast<size_t>(k)];
+        v3 ^= m;
+        round();
+        v0 ^= m;
+    }
+    std::uint64_t last = static_cast<std::uint64_t>(n & 0xff) << 56;
+    for (size_t k = 0; i + k < n; ++k) last |= static_cast<std::uint64_t>(data[i + k]) << (8 * k);
+    v3 ^= last;
+    round();
+    v0 ^= last;
+    v2 ^= 0xff;
+    round(); round(); round();
+    return v0 ^ v1 ^ v2 ^ v3;
+}
+
+}  // namespace parsec::crypto

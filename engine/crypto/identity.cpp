@@ -1,0 +1,110 @@
+#include "crypto/identity.hpp"
+
+#include <cstring>
+#include <sodium.h>
+
+#include "core/assert.hpp"
+#include "crypto/digest.hpp"
+
+namespace parsec::crypto {
+
+namespace {
+void put_u64(core::Bytes& out, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+}  // namespace
+
+// ---- Mock ------------------------------------------------------------------------------------------
+
+Identity MockCrypto::make_identity(const std::string& name, core::ByteSpan) const {
+    Identity ident;
+    ident.id.name = name;
+    ident.id.public_key = sha3_256(core::ByteSpan(reinterpret_cast<const std::uint8_t*>(name.data()),
+                                                  name.size()));
+    std::memcpy(ident.secret.bytes.data(), ident.id.public_key.data(), 32);
+    return ident;
+}
+
+void MockCrypto::encode_id(core::Bytes& out, const PeerId& id) const {
+    // bincode of the mock PeerId {name: String, pk: [u8;32], sk: [u8;32]} with sk == pk (spec §1.6).
+    put_u64(out, id.name.size());
+    out.insert(out.end(), id.name.begin(), id.name.end());
+    out.insert(out.end(), id.public_key.begin(), id.public_key.end());
+    out.insert(out.end(), id.public_key.begin(), id.public_key.end());
+}
+
+static Signature mock_signature(core::ByteSpan message, const std::uint8_t* key32) {
+    core::Bytes buf(message.begin(), message.end());
+    buf.insert(buf.end(), key32, key32 + 32);
+    std::uint64_t h = siphash13_zero_key(buf);
+    Signature sig;
+    for (int i = 0; i < 8; ++i) sig.bytes[static_cast<size_t>(i)] = static_cast<std::uint8_t>(h >> (8 * i));
+    return sig;
+}
+
+Signature MockCrypto::sign(const Identity& signer, core::ByteSpan message) const {
+    return mock_signature(message, signer.secret.bytes.data());
+}
+
+bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const {
+    return mock_signature(message, signer.public_key.data()) == sig;
+}
+
+core::Hash32 MockCrypto::hash(core::ByteSpan data) const { return sha3_256(data); }
+
+// ---- Ed25519 ---------------------------------------------------------------------------------------
+
+Ed25519Crypto::Ed25519Crypto() { PARSEC_ASSERT(sodium_init() >= 0, "libsodium init failed"); }
+
+Identity Ed25519Crypto::make_identity(const std::string& name, core::ByteSpan seed) const {
+    // Deterministic keys: seed_bytes = BLAKE2b(name ‖ seed), so a cluster seed fixes every key.
+    core::Bytes material(name.begin(), name.end());
+    material.insert(material.end(), seed.begin(), seed.end());
+    core::Hash32 key_seed = blake2b_256(material);
+    Identity ident;
+    ident.id.name = name;
+    crypto_sign_seed_keypair(ident.id.public_key.data(), ident.secret.bytes.data(), key_seed.data());
+    return ident;
+}
+
+void Ed25519Crypto::encode_id(core::Bytes& out, const PeerId& id) const {
+    put_u64(out, id.name.size());
+    out.insert(out.end(), id.name.begin(), id.name.end());
+    out.insert(out.end(), id.public_key.begin(), id.public_key.end());
+}
+
+Signature Ed25519Crypto::sign(const Identity& signer, core::ByteSpan message) const {
+    Signature sig;
+    crypto_sign_detached(sig.bytes.data(), nullptr, message.data(), message.size(),
+                         signer.secret.bytes.data());
+    return sig;
+}
+
+size_t Ed25519Crypto::HashOfHash::operator()(const core::Hash32& h) const {
+    size_t v;
+    std::memcpy(&v, h.data(), sizeof v);
+    return v;
+}
+
+bool Ed25519Crypto::verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const {
+    core::Bytes key_material(signer.public_key.begin(), signer.public_key.end());
+    key_material.insert(key_material.end(), sig.bytes.begin(), sig.bytes.end());
+    core::Hash32 msg_digest = blake2b_256(message);
+    key_material.insert(key_material.end(), msg_digest.begin(), msg_digest.end());
+    core::Hash32 cache_key = blake2b_256(key_material);
+    if (auto it = verified_.find(cache_key); it != verified_.end()) return it->second;
+    ++verifications_;
+    bool ok = crypto_sign_verify_detached(sig.bytes.data(), message.data(), message.size(),
+                                          signer.public_key.data()) == 0;
+    verified_.emplace(cache_key, ok);
+    return ok;
+}
+
+core::Hash32 Ed25519Crypto::hash(core::ByteSpan data) const { return blake2b_256(data); }
+
+std::shared_ptr<const Crypto> make_crypto(IdentityKind kind) {
+    if (kind == IdentityKind::Mock) return std::make_shared<MockCrypto>();
+    return std::make_shared<Ed25519Crypto>();
+}
+
+}  // namespace parsec::crypto

@@ -1,0 +1,93 @@
+// Peer identities, signatures and the one interface that hides which crypto is in use (spec §1.1, §1.6).
+#pragma once
+#include <array>
+#include <compare>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "core/bytes.hpp"
+
+namespace parsec::crypto {
+
+// A public peer id. Equality compares name and key; ordering compares the name only (spec §1.1).
+struct PeerId {
+    std::string name;
+    core::Hash32 public_key{};
+
+    bool operator==(const PeerId& o) const { return name == o.name && public_key == o.public_key; }
+    std::strong_ordering operator<=>(const PeerId& o) const { return name <=> o.name; }
+};
+
+struct SecretKey {
+    std::array<std::uint8_t, 64> bytes{};
+};
+
+// Mock signatures use the first 32 bytes; Ed25519 uses all 64.
+struct Signature {
+    std::array<std::uint8_t, 64> bytes{};
+    bool operator==(const Signature&) const = default;
+};
+
+struct Identity {
+    PeerId id;
+    SecretKey secret;
+};
+
+enum class IdentityKind { Mock, Ed25519 };
+
+// Everything the engine needs from crypto. Implementations are pure functions of their inputs.
+class Crypto {
+public:
+    virtual ~Crypto() = default;
+    virtual IdentityKind kind() const = 0;
+    // Derives an identity from a name (mock: keys = SHA3(name)) and a seed (Ed25519 only).
+    virtual Identity make_identity(const std::string& name, core::ByteSpan seed) const = 0;
+    // Bytes of the id inside hashed/signed content (bincode of the reference's PeerId for the mock).
+    virtual void encode_id(core::Bytes& out, const PeerId& id) const = 0;
+    // Bytes of a signature inside hashed content.
+    virtual size_t signature_size() const = 0;
+    virtual Signature sign(const Identity& signer, core::ByteSpan message) const = 0;
+    virtual bool verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const = 0;
+    // Content hash for events and observations.
+    virtual core::Hash32 hash(core::ByteSpan data) const = 0;
+};
+
+// The reference's mock (spec §1.1): pk = sk = SHA3-256(name); signature = SipHash-1-3(msg ‖ sk).
+class MockCrypto final : public Crypto {
+public:
+    IdentityKind kind() const override { return IdentityKind::Mock; }
+    Identity make_identity(const std::string& name, core::ByteSpan seed) const override;
+    void encode_id(core::Bytes& out, const PeerId& id) const override;
+    size_t signature_size() const override { return 32; }
+    Signature sign(const Identity& signer, core::ByteSpan message) const override;
+    bool verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const override;
+    core::Hash32 hash(core::ByteSpan data) const override;
+};
+
+// Real identities: Ed25519 (libsodium) and BLAKE2b-256 content hashes. Verification results are
+// cached per (key, message digest, signature): a pure function of the bytes, so caching is exact.
+class Ed25519Crypto final : public Crypto {
+public:
+    Ed25519Crypto();
+    IdentityKind kind() const override { return IdentityKind::Ed25519; }
+    Identity make_identity(const std::string& name, core::ByteSpan seed) const override;
+    void encode_id(core::Bytes& out, const PeerId& id) const override;
+    size_t signature_size() const override { return 64; }
+    Signature sign(const Identity& signer, core::ByteSpan message) const override;
+    bool verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const override;
+    core::Hash32 hash(core::ByteSpan data) const override;
+
+    size_t verifications_performed() const { return verifications_; }
+
+private:
+    struct HashOfHash {
+        size_t operator()(const core::Hash32& h) const;
+    };
+    mutable std::unordered_map<core::Hash32, bool, HashOfHash> verified_;
+    mutable size_t verifications_ = 0;
+};
+
+std::shared_ptr<const Crypto> make_crypto(IdentityKind kind);
+
+}  // namespace parsec::crypto

@@ -1,0 +1,153 @@
+#include "graph/graph.hpp"
+
+#include <algorithm>
+
+#include "core/assert.hpp"
+
+namespace parsec::graph {
+
+using model::AncestorInfo;
+using model::ForkEntry;
+
+EventIndex Graph::insert(Event e) {
+    auto index = static_cast<EventIndex>(events_.size());
+    auto [it, inserted] = by_hash_.emplace(e.hash, index);
+    PARSEC_ASSERT(inserted, "event inserted twice");
+    (void)it;
+    events_.push_back(std::move(e));
+    return index;
+}
+
+namespace {
+
+bool fork_less(const ForkEntry& a, const ForkEntry& b) {
+    return a.creator != b.creator ? a.creator < b.creator : a.index < b.index;
+}
+
+std::vector<std::uint32_t> with_zero(std::vector<std::uint32_t> s) {
+    if (std::find(s.begin(), s.end(), 0u) == s.end()) s.insert(s.begin(), 0u);
+    return s;
+}
+
+// Merge rule of spec §1.5 step 1: a fork key known on one side only gains the implicit fork
+// number 0 when the other side's `last` for that creator reaches that index.
+AncestorInfo merge(const AncestorInfo& left, const AncestorInfo& right) {
+    AncestorInfo out;
+    out.last.assign(std::max(left.last.size(), right.last.size()), -1);
+    for (size_t c = 0; c < out.last.size(); ++c)
+        out.last[c] = std::max(left.last_of(static_cast<PeerIndex>(c)), right.last_of(static_cast<PeerIndex>(c)));
+    if (left.forks.empty() && right.forks.empty()) return out;
+
+    auto one_sided = [](const ForkEntry& f, const AncestorInfo& other) {
+        ForkEntry g = f;
+        std::int32_t other_last = other.last_of(f.creator);
+        // Only creators present in both maps get the {0} rule; absent creators copy as is.
+        if (other_last >= 0 && other_last >= static_cast<std::int32_t>(f.index)) g.forks = with_zero(g.forks);
+        return g;
+    };
+    size_t i = 0, j = 0;
+    while (i < left.forks.size() || j < right.forks.size()) {
+        if (j == right.forks.size() || (i < left.forks.size() && fork_less(left.forks[i], right.forks[j]))) {
+            out.forks.push_back(one_sided(left.forks[i++], right));
+        } else if (i == left.forks.size() || fork_less(right.forks[j], left.forks[i])) {
+            out.forks.push_back(one_sided(right.forks[j++], left));
+        } else {
+            ForkEntry g = left.forks[i];
+            std::vector<std::uint32_t> u;
+            std::set_union(left.forks[i].forks.begin(), left.forks[i].forks.end(), right.forks[j].forks.begin(),
+                           right.forks[j].forks.end(), std::back_inserter(u));
+            g.forks = std::move(u);
+            out.forks.push_back(std::move(g));
+            ++i, ++j;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void compute_ancestor_info(Event& e, const Graph& graph, const PeerList& peers) {
+    const bool has_self = e.self_parent != model::kNoEvent;
+    const bool has_other = e.other_parent != model::kNoEvent;
+    if (has_self && has_other)
+        e.ancestors = merge(graph[e.self_parent].ancestors, graph[e.other_parent].ancestors);
+    else if (has_self)
+        e.ancestors = graph[e.self_parent].ancestors;
+    else if (has_other)
+        e.ancestors = graph[e.other_parent].ancestors;
+    else
+        e.ancestors = AncestorInfo{};
+
+    auto& last = e.ancestors.last;
+    if (last.size() <= e.creator) last.resize(e.creator + 1, -1);
+    last[e.creator] = static_cast<std::int32_t>(e.index_by_creator);
+
+    const auto& slot = peers.events_by_index(e.creator, e.index_by_creator);
+    e.fork_number = static_cast<std::uint32_t>(slot.size());
+    if (!slot.empty()) {
+        auto& forks = e.ancestors.forks;
+        ForkEntry entry{e.creator, e.index_by_creator, {e.fork_number}};
+        auto it = std::lower_bound(forks.begin(), forks.end(), entry, fork_less);
+        if (it != forks.end() && it->creator == e.creator && it->index == e.index_by_creator)
+            it->forks = entry.forks;   // overwrite (spec §1.5 step 3)
+        else
+            forks.insert(it, std::move(entry));
+    }
+}
+
+bool is_descendant_of(const Event& x, const Event& y) {
+    std::int32_t last = x.ancestors.last_of(y.creator);
+    if (last < 0 || last < static_cast<std::int32_t>(y.index_by_creator)) return false;
+    if (x.ancestors.forks.empty() && y.fork_number == 0) return true;
+    const ForkEntry* xf = x.ancestors.fork_entry(y.creator, y.index_by_creator);
+    const ForkEntry* yf = y.fork_number == 0 ? nullptr : y.ancestors.fork_entry(y.creator, y.index_by_creator);
+    auto contains = [](const ForkEntry* f, std::uint32_t v) {
+        return std::find(f->forks.begin(), f->forks.end(), v) != f->forks.end();
+    };
+    if (xf) {
+        if (!yf) return contains(xf, 0);
+        for (auto v : yf->forks)
+            if (contains(xf, v)) return true;
+        return false;
+    }
+    return yf ? contains(yf, 0) : true;
+}
+
+bool descends_from_fork(const Event& x, PeerIndex creator) { return x.ancestors.has_multi_fork(creator); }
+
+bool sees(const Event& x, const Event& y) {
+    return !descends_from_fork(x, y.creator) && is_descendant_of(x, y);
+}
+
+std::int32_t non_fork_last_ancestor(const Event& x, PeerIndex creator) {
+    if (descends_from_fork(x, creator)) return -1;
+    return x.ancestors.last_of(creator);
+}
+
+bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const PeerList& peers,
+                   size_t voter_count) {
+    size_t count = 0;
+    const auto& last = x.ancestors.last;
+    for (size_t c = 0; c < last.size(); ++c) {
+        if (last[c] < 0) continue;
+        for (EventIndex e : peers.events_by_index(static_cast<PeerIndex>(c), static_cast<std::uint32_t>(last[c]))) {
+            const Event& mid = graph[e];
+            if (sees(x, mid) && sees(mid, y)) {
+                ++count;
+                break;
+            }
+        }
+    }
+    return 3 * count > 2 * voter_count;
+}
+
+EventIndex self_sync_parent(const Graph& graph, EventIndex x) {
+    EventIndex p = graph[x].self_parent;
+    while (p != model::kNoEvent) {
+        if (model::is_sync(graph[p].cause)) return p;
+        p = graph[p].self_parent;
+    }
+    return model::kNoEvent;
+}
+
+}  // namespace parsec::graph

@@ -1,0 +1,53 @@
+// The append-only event store (spec §1.7) and the graph relations on it (spec §3).
+#pragma once
+#include <unordered_map>
+#include <vector>
+
+#include "graph/peer_list.hpp"
+#include "model/event.hpp"
+
+namespace parsec::graph {
+
+using model::Event;
+
+struct HashKey {
+    size_t operator()(const core::Hash32& h) const {
+        size_t v = 0;
+        for (int i = 0; i < 8; ++i) v = (v << 8) | h[static_cast<size_t>(i)];
+        return v;
+    }
+};
+
+class Graph {
+public:
+    size_t size() const { return events_.size(); }
+    const Event& operator[](EventIndex i) const { return events_[i]; }
+    EventIndex find(const core::Hash32& h) const {
+        auto it = by_hash_.find(h);
+        return it == by_hash_.end() ? model::kNoEvent : it->second;
+    }
+    // Inserts and returns the new index; the caller checked the hash is new.
+    EventIndex insert(Event e);
+    const std::vector<Event>& events() const { return events_; }
+
+private:
+    std::vector<Event> events_;
+    std::unordered_map<core::Hash32, EventIndex, HashKey> by_hash_;
+};
+
+// Computes e.ancestors and e.fork_number from its parents, before e is inserted (spec §1.5).
+void compute_ancestor_info(Event& e, const Graph& graph, const PeerList& peers);
+
+// Spec §3. "Y is an ancestor of X", reflexive and fork-aware.
+bool is_descendant_of(const Event& x, const Event& y);
+bool descends_from_fork(const Event& x, PeerIndex creator);
+bool sees(const Event& x, const Event& y);
+// Highest index_by_creator of `creator` in x's ancestry, or -1 if none or x knows it forked.
+std::int32_t non_fork_last_ancestor(const Event& x, PeerIndex creator);
+// Counts creators whose latest ancestor of x sees y; supermajority of `voter_count` (spec §3).
+bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const PeerList& peers,
+                   size_t voter_count);
+// First sync event among x's strict self-ancestors, or kNoEvent.
+EventIndex self_sync_parent(const Graph& graph, EventIndex x);
+
+}  // namespace parsec::graph

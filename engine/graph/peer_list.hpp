@@ -1,0 +1,47 @@
+// One node's peer list: ids, states, and each peer's events in slots by index_by_creator (spec §1.2).
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "crypto/identity.hpp"
+#include "model/ids.hpp"
+
+namespace parsec::graph {
+
+using model::EventIndex;
+using model::PeerIndex;
+
+struct Peer {
+    crypto::PeerId id;
+    std::uint8_t state = 0;
+    bool removed = false;
+    EventIndex removal_event = model::kNoEvent;   // the event at which *we* decided the removal
+    std::vector<std::vector<EventIndex>> slots;   // slot[i] = events with index_by_creator i
+    bool has_fork = false;
+
+    std::uint8_t current_state() const { return removed ? 0 : state; }
+    EventIndex last_event() const { return slots.empty() ? model::kNoEvent : slots.back().back(); }
+};
+
+class PeerList {
+public:
+    PeerIndex add(const crypto::PeerId& id, std::uint8_t state);
+    PeerIndex find(const crypto::PeerId& id) const;       // kNoPeer if unknown
+    PeerIndex find_name(const std::string& name) const;   // kNoPeer if unknown
+    size_t size() const { return peers_.size(); }
+    Peer& operator[](PeerIndex i) { return peers_[i]; }
+    const Peer& operator[](PeerIndex i) const { return peers_[i]; }
+    const std::vector<Peer>& all() const { return peers_; }
+
+    // Ors bits into a present peer's state; a removed peer ignores it (spec §1.2 change_state).
+    void change_state(PeerIndex p, std::uint8_t bits);
+    void add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creator, EventIndex e);
+    const std::vector<EventIndex>& events_by_index(PeerIndex creator, std::uint32_t index) const;
+
+private:
+    std::vector<Peer> peers_;
+    std::unordered_map<std::string, PeerIndex> by_name_;
+};
+
+}  // namespace parsec::graph

@@ -1,0 +1,211 @@
+// Node API: construction, voting and gossip (spec §2.1-§2.5).
+#include "node/node.hpp"
+
+#include <algorithm>
+
+#include "core/assert.hpp"
+
+namespace parsec::node {
+
+using core::make_error;
+using model::CauseKind;
+using model::PackedEvent;
+namespace st = model::state;
+
+Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesis_group, NodeOptions options,
+                                std::shared_ptr<const crypto::Crypto> crypto) {
+    std::sort(genesis_group.begin(), genesis_group.end());
+    if (std::find(genesis_group.begin(), genesis_group.end(), our.id) == genesis_group.end())
+        return make_error("InvalidGenesis", "the genesis group must contain us (" + our.id.name + ")");
+    for (size_t i = 1; i < genesis_group.size(); ++i)
+        if (genesis_group[i].name == genesis_group[i - 1].name)
+            return make_error("InvalidGenesis", "duplicate peer name " + genesis_group[i].name);
+    Node n;
+    n.our_ = std::move(our);
+    n.crypto_ = std::move(crypto);
+    n.options_ = options;
+    n.peers_.add(n.our_.id, st::kActive);
+    for (const auto& id : genesis_group)
+        if (!(id == n.our_.id)) n.peers_.add(id, st::kActive);
+    for (const auto& id : genesis_group) n.election_.voters.push_back(n.peers_.find(id));
+    std::sort(n.election_.voters.begin(), n.election_.voters.end());
+
+    // Our Initial event is inserted without processing (spec §2.1 step 3).
+    PackedEvent initial = n.new_own_event(CauseKind::Initial);
+    auto ev = n.unpack(initial);
+    PARSEC_ASSERT(ev.ok(), "our Initial event must unpack");
+    EventIndex idx = n.graph_.insert(std::move(ev.value()));
+    n.peers_.add_event_to_slot(model::kOurIndex, 0, idx);
+
+    PackedEvent genesis = n.new_own_event(CauseKind::Observation);
+    genesis.vote = Observation::genesis(genesis_group);
+    core::Bytes payload;
+    model::encode_observation(payload, genesis.vote, *n.crypto_);
+    genesis.vote_signature = n.crypto_->sign(n.our_, payload);
+    if (auto s = n.add_own_event(std::move(genesis)); !s.ok()) return s.error();
+    return n;
+}
+
+PackedEvent Node::new_own_event(CauseKind cause) const {
+    PackedEvent p;
+    p.creator = our_.id;
+    p.cause = cause;
+    EventIndex last = peers_[model::kOurIndex].last_event();
+    if (cause != CauseKind::Initial) {
+        PARSEC_ASSERT(last != model::kNoEvent, "own event without a self-parent");
+        p.self_parent = graph_[last].hash;
+    }
+    return p;
+}
+
+Status Node::add_own_event(PackedEvent packed) {
+    core::Bytes content;
+    model::encode_content(content, packed, *crypto_);
+    packed.signature = crypto_->sign(our_, content);
+    auto ev = unpack(packed);
+    if (!ev.ok()) return ev.error();
+    return add_event(std::move(ev.value()));
+}
+
+bool Node::can_vote() const { return st::contains(peers_[model::kOurIndex].current_state(), st::kVote); }
+
+Status Node::vote_for(const Observation& obs) {
+    if (!can_vote()) return make_error("InvalidSelfState", "we may not vote");
+    core::Hash32 h = model::observation_hash(obs, *crypto_);
+    KeyIndex k = store_.find(key_for(obs, model::kOurIndex, h));
+    if (k != model::kNoKey && store_[k].created_by_us) return make_error("DuplicateVote", "we already voted for this");
+    PackedEvent p = new_own_event(CauseKind::Observation);
+    p.vote = obs;
+    core::Bytes payload;
+    model::encode_observation(payload, obs, *crypto_);
+    p.vote_signature = crypto_->sign(our_, payload);
+    if (auto s = add_own_event(std::move(p)); !s.ok()) return s;
+    // Sole-voter rule (spec §2.2 step 5): a Requesting event to ourselves lets a lone voter decide.
+    if (election_.voters.size() == 1 && election_.voters.front() == model::kOurIndex) {
+        PackedEvent r = new_own_event(CauseKind::Requesting);
+        r.recipient = our_.id;
+        return add_own_event(std::move(r));
+    }
+    return {};
+}
+
+std::vector<PeerId> Node::gossip_recipients() const {
+    std::vector<PeerId> out;
+    if (!st::contains(peers_[model::kOurIndex].current_state(), st::kSend)) return out;
+    for (PeerIndex p = 1; p < peers_.size(); ++p)
+        if (st::contains(peers_[p].current_state(), st::kDkg | st::kRecv)) out.push_back(peers_[p].id);
+    return out;
+}
+
+Result<model::Message> Node::create_gossip(const PeerId& peer) {
+    PeerIndex p = peers_.find(peer);
+    if (p == model::kNoPeer) return make_error("UnknownPeer", peer.name);
+    if (!st::contains(peers_[model::kOurIndex].current_state(), st::kSend))
+        return make_error("InvalidSelfState", "we may not send gossip");
+    if (!st::contains(peers_[p].current_state(), st::kDkg | st::kRecv))
+        return make_error("InvalidPeerState", peer.name + " may not receive gossip");
+    PackedEvent r = new_own_event(CauseKind::Requesting);
+    r.recipient = peer;
+    if (auto s = add_own_event(std::move(r)); !s.ok()) return s.error();
+    if (peers_[p].slots.empty()) {
+        std::vector<EventIndex> all(graph_.size());
+        for (EventIndex i = 0; i < all.size(); ++i) all[i] = i;
+        return pack_all(all);
+    }
+    return pack_all(events_to_gossip_to_peer(p));
+}
+
+std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
+    const auto& a = graph_[peers_[peer].last_event()].ancestors;
+    std::vector<EventIndex> out;
+    for (PeerIndex q = 0; q < peers_.size(); ++q) {
+        const auto& slots = peers_[q].slots;
+        std::int32_t known = a.last_of(q);
+        for (size_t i = static_cast<size_t>(known + 1); i < slots.size(); ++i)
+            out.insert(out.end(), slots[i].begin(), slots[i].end());
+        if (known >= 0 && peers_[q].has_fork) {
+            for (size_t i = 0; i <= static_cast<size_t>(known) && i < slots.size(); ++i)
+                if (slots[i].size() > 1) out.insert(out.end(), slots[i].begin(), slots[i].end());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+model::Message Node::pack_all(const std::vector<EventIndex>& events) const {
+    model::Message msg;
+    msg.reserve(events.size());
+    for (EventIndex e : events) msg.push_back(pack(e));
+    return msg;
+}
+
+PackedEvent Node::pack(EventIndex i) const {
+    const auto& e = graph_[i];
+    PackedEvent p;
+    p.creator = peers_[e.creator].id;
+    p.cause = e.cause;
+    if (e.self_parent != model::kNoEvent) p.self_parent = graph_[e.self_parent].hash;
+    if (e.other_parent != model::kNoEvent) p.other_parent = graph_[e.other_parent].hash;
+    if (e.cause == CauseKind::Requesting) p.recipient = peers_[e.recipient].id;
+    if (e.cause == CauseKind::Observation) {
+        p.vote = store_[e.key].observation;
+        p.vote_signature = e.vote_signature;
+    }
+    p.signature = e.signature;
+    return p;
+}
+
+Result<model::Message> Node::handle_request(const PeerId& src, const model::Message& msg,
+                                            const std::vector<Observation>& dkg_votes) {
+    return handle_message(MessageKind::Request, src, msg, dkg_votes);
+}
+
+Status Node::handle_response(const PeerId& src, const model::Message& msg, const std::vector<Observation>& dkg_votes) {
+    auto r = handle_message(MessageKind::Response, src, msg, dkg_votes);
+    if (!r.ok()) return r.error();
+    return {};
+}
+
+Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src, const model::Message& msg,
+                                            const std::vector<Observation>& dkg_votes) {
+    PeerIndex s = peers_.find(src);
+    if (s == model::kNoPeer) return make_error("UnknownPeer", src.name);
+    if (!st::contains(peers_[model::kOurIndex].current_state(), st::kRecv))
+        return make_error("InvalidSelfState", "we may not receive gossip");
+    if (!st::contains(peers_[s].current_state(), st::kSend))
+        return make_error("InvalidPeerState", src.name + " may not send gossip");
+    if (msg.empty()) return make_error("InvalidMessage", "empty message");
+    const core::Hash32 other_parent_hash = model::event_hash(msg.back(), *crypto_);
+    for (size_t i = 0; i < msg.size(); ++i) {
+        auto r = unpack_and_add(msg[i]);
+        if (!r.ok()) {
+            core::Error e = r.error();
+            e.where = "message from " + src.name + ", event " + std::to_string(i);
+            return e;
+        }
+    }
+    for (const auto& obs : dkg_votes) {
+        PackedEvent v = new_own_event(CauseKind::Observation);
+        v.vote = obs;
+        core::Bytes payload;
+        model::encode_observation(payload, obs, *crypto_);
+        v.vote_signature = crypto_->sign(our_, payload);
+        if (auto st = add_own_event(std::move(v)); !st.ok()) return st.error();
+    }
+    PackedEvent sync = new_own_event(kind == MessageKind::Request ? CauseKind::Request : CauseKind::Response);
+    sync.other_parent = other_parent_hash;
+    if (auto st = add_own_event(std::move(sync)); !st.ok()) return st.error();
+    if (kind == MessageKind::Request) return pack_all(events_to_gossip_to_peer(s));
+    return model::Message{};
+}
+
+std::optional<Block> Node::poll() {
+    while (!block_groups_.empty() && block_groups_.front().empty()) block_groups_.pop_front();
+    if (block_groups_.empty()) return std::nullopt;
+    Block b = std::move(block_groups_.front().front());
+    block_groups_.front().erase(block_groups_.front().begin());
+    return b;
+}
+
+}  // namespace parsec::node

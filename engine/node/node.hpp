@@ -1,0 +1,120 @@
+// One PARSEC peer: the public API of the reference's Parsec instance (spec §2, §4.6, §6, §8).
+// Pure: inputs are calls, outputs are returned messages and polled blocks. No I/O, no clocks.
+#pragma once
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/result.hpp"
+#include "election/meta_election.hpp"
+#include "graph/graph.hpp"
+#include "model/event.hpp"
+
+namespace parsec::node {
+
+using core::Error;
+using core::Result;
+using core::Status;
+using crypto::PeerId;
+using model::EventIndex;
+using model::KeyIndex;
+using model::Observation;
+using model::PeerIndex;
+
+struct Proof {
+    PeerId id;
+    crypto::Signature signature;
+};
+
+struct Block {
+    Observation payload;
+    std::vector<Proof> proofs;  // sorted by id
+};
+
+struct NodeOptions {
+    model::ConsensusMode mode = model::ConsensusMode::Supermajority;
+    bool malice_detection = false;  // spec §7; off in every reference recording
+};
+
+// One decision as it happened at this node: the deciding event and the keys in block order.
+struct Decision {
+    EventIndex deciding_event;
+    std::vector<KeyIndex> keys;
+};
+
+class Node;
+// Called at spec §4.6 step 4: the decision is known, nothing has been applied yet (dump moment).
+using DecisionHook = std::function<void(const Node&, EventIndex deciding_event, const std::vector<KeyIndex>& keys)>;
+
+class Node {
+public:
+    static Result<Node> from_genesis(crypto::Identity our, std::vector<PeerId> genesis_group, NodeOptions options,
+                                     std::shared_ptr<const crypto::Crypto> crypto);
+    Node(Node&&) = default;
+    Node& operator=(Node&&) = default;
+
+    // spec §2.2
+    Status vote_for(const Observation& obs);
+    // spec §2.3: adds our Requesting event and returns the events to send.
+    Result<model::Message> create_gossip(const PeerId& peer);
+    // spec §2.4. `dkg_votes` are our own DkgMessage votes to create before our sync event (replay only).
+    Result<model::Message> handle_request(const PeerId& src, const model::Message& msg,
+                                          const std::vector<Observation>& dkg_votes = {});
+    Status handle_response(const PeerId& src, const model::Message& msg,
+                           const std::vector<Observation>& dkg_votes = {});
+    std::optional<Block> poll();
+
+    void set_decision_hook(DecisionHook hook) { decision_hook_ = std::move(hook); }
+
+    // Gossip targets: peers with DKG|RECV other than us, if we may send (spec §2.3).
+    std::vector<PeerId> gossip_recipients() const;
+    bool can_vote() const;
+
+    // Read-only access for views, exports and tests.
+    const crypto::Identity& identity() const { return our_; }
+    const graph::Graph& graph() const { return graph_; }
+    const graph::PeerList& peers() const { return peers_; }
+    const election::ObservationStore& store() const { return store_; }
+    const election::MetaElection& election() const { return election_; }
+    const std::vector<Decision>& decisions() const { return decisions_; }
+    const NodeOptions& options() const { return options_; }
+    const crypto::Crypto& crypto() const { return *crypto_; }
+    model::PackedEvent pack(EventIndex e) const;
+
+private:
+    Node() = default;
+    enum class MessageKind { Request, Response };
+    Result<model::Message> handle_message(MessageKind kind, const PeerId& src, const model::Message& msg,
+                                          const std::vector<Observation>& dkg_votes);
+    Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
+    Status add_own_event(model::PackedEvent packed);
+    Result<model::Event> unpack(const model::PackedEvent& packed);
+    Status add_event(model::Event e);
+    model::PackedEvent new_own_event(model::CauseKind cause) const;
+    std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;
+    model::Message pack_all(const std::vector<EventIndex>& events) const;
+    election::ObservationKey key_for(const Observation& obs, PeerIndex creator, const core::Hash32& hash) const;
+    bool new_peer_can_recv(PeerIndex x) const;
+
+    // Processing (spec §4.6) and what a decision does (§6.3, §8).
+    Status process_events(EventIndex start);
+    Result<EventIndex> process_event(EventIndex i);   // returns the restart index or kNoEvent
+    Status create_blocks(const std::vector<KeyIndex>& keys);
+    void handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector<election::MembershipChange>& changes);
+    election::ElectionContext context() const { return {graph_, peers_, store_, options_.mode}; }
+
+    crypto::Identity our_;
+    std::shared_ptr<const crypto::Crypto> crypto_;
+    NodeOptions options_;
+    graph::Graph graph_;
+    graph::PeerList peers_;
+    election::ObservationStore store_;
+    election::MetaElection election_;
+    std::deque<std::vector<Block>> block_groups_;
+    std::vector<Decision> decisions_;
+    DecisionHook decision_hook_;
+};
+
+}  // namespace parsec::node

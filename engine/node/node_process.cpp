@@ -1,0 +1,213 @@
+// Inserting events and processing them: admission (spec §2.4), the processing loop (§4.6),
+// blocks (§6.3) and what each decided payload does (§8.1, §8.3).
+#include <algorithm>
+
+#include "core/assert.hpp"
+#include "node/node.hpp"
+
+namespace parsec::node {
+
+using core::make_error;
+using model::CauseKind;
+using model::PackedEvent;
+namespace st = model::state;
+
+election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator, const core::Hash32& hash) const {
+    election::ObservationKey key{hash, model::kNoPeer};
+    if (election::mode_of(obs, options_.mode) == model::ConsensusMode::Single) key.creator = creator;
+    return key;
+}
+
+Result<model::Event> Node::unpack(const PackedEvent& packed) {
+    model::Event e;
+    e.creator = peers_.find(packed.creator);
+    if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
+    core::Bytes content;
+    content.reserve(256);
+    model::encode_content(content, packed, *crypto_);
+    if (!crypto_->verify(packed.creator, content, packed.signature))
+        return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
+    e.hash = crypto_->hash(content);
+    e.cause = packed.cause;
+    e.signature = packed.signature;
+    if (packed.cause != CauseKind::Initial) {
+        e.self_parent = graph_.find(packed.self_parent);
+        if (e.self_parent == model::kNoEvent) return make_error("UnknownSelfParent", "event by " + packed.creator.name);
+        const auto& sp = graph_[e.self_parent];
+        // Not a malice check: an event chained onto another creator's event would corrupt the slots.
+        if (sp.creator != e.creator) return make_error("InvalidEvent", "self-parent by a different creator");
+        e.index_by_creator = sp.index_by_creator + 1;
+    }
+    if (packed.cause == CauseKind::Request || packed.cause == CauseKind::Response) {
+        e.other_parent = graph_.find(packed.other_parent);
+        if (e.other_parent == model::kNoEvent)
+            return make_error("UnknownOtherParent", "event by " + packed.creator.name);
+    }
+    if (packed.cause == CauseKind::Requesting) {
+        e.recipient = peers_.find(packed.recipient);
+        if (e.recipient == model::kNoPeer) return make_error("UnknownPeer", "recipient " + packed.recipient.name);
+    }
+    if (packed.cause == CauseKind::Observation) {
+        core::Bytes payload;
+        model::encode_observation(payload, packed.vote, *crypto_);
+        if (!crypto_->verify(packed.creator, payload, packed.vote_signature))
+            return make_error("SignatureFailure", "vote signature does not match creator " + packed.creator.name);
+        core::Hash32 h = crypto_->hash(payload);
+        e.key = store_.insert(key_for(packed.vote, e.creator, h), packed.vote);
+        e.vote_signature = packed.vote_signature;
+    }
+    if (e.index_by_creator > peers_[e.creator].slots.size())
+        return make_error("InvalidEvent", "index_by_creator beyond the creator's known events");
+    graph::compute_ancestor_info(e, graph_, peers_);
+    return e;
+}
+
+Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
+    // Skip events we already hold before doing any more work (spec §2.4 step 3a).
+    core::Bytes content;
+    model::encode_content(content, packed, *crypto_);
+    core::Hash32 h = crypto_->hash(content);
+    if (EventIndex known = graph_.find(h); known != model::kNoEvent) return known;
+    auto ev = unpack(packed);
+    if (!ev.ok()) return ev.error();
+    PeerIndex creator = ev->creator;
+    if (auto s = add_event(std::move(ev.value())); !s.ok()) return s.error();
+    peers_.change_state(creator, st::kRecv);
+    return static_cast<EventIndex>(graph_.size() - 1);
+}
+
+Status Node::add_event(model::Event e) {
+    const bool ours = e.creator == model::kOurIndex;
+    if (!ours) {
+        const auto& creator = peers_[e.creator];
+        bool admitted = st::contains(creator.current_state(), st::kSend);
+        // A removed peer's events are still accepted while they do not descend from the event
+        // at which we decided the removal: it may not know yet (spec §2.4 step 2).
+        if (!admitted && creator.removed && creator.removal_event != model::kNoEvent)
+            admitted = !graph::is_descendant_of(e, graph_[creator.removal_event]);
+        if (!admitted) return make_error("InvalidPeerState", "events by " + creator.id.name + " are not accepted");
+    }
+    PARSEC_ASSERT(!(ours && e.cause == CauseKind::Initial && !peers_[model::kOurIndex].slots.empty()),
+                  "our Initial event may not be added twice");
+    bool unconsensused = false;
+    if (e.key != model::kNoKey) {
+        if (ours) store_[e.key].created_by_us = true;
+        unconsensused = !store_[e.key].consensused;
+    }
+    const std::uint32_t index_by_creator = e.index_by_creator;
+    const PeerIndex creator = e.creator;
+    const KeyIndex key = e.key;
+    EventIndex idx = graph_.insert(std::move(e));
+    peers_.add_event_to_slot(creator, index_by_creator, idx);
+    if (unconsensused) election::add_unconsensused(election_, idx, key);
+    if (peers_[model::kOurIndex].removed) return {};
+    return process_events(idx);
+}
+
+Status Node::process_events(EventIndex start) {
+    for (;;) {
+        const auto end = static_cast<EventIndex>(graph_.size());
+        bool restarted = false;
+        for (EventIndex i = start; i < end; ++i) {
+            auto r = process_event(i);
+            if (!r.ok()) return r.error();
+            EventIndex s = r.value();
+            // Restart only jumps backwards; a later restart index behaves like "continue" (§4.6).
+            if (s != model::kNoEvent && s <= i) {
+                start = s;
+                restarted = true;
+                break;
+            }
+        }
+        if (!restarted) return {};
+    }
+}
+
+Result<EventIndex> Node::process_event(EventIndex i) {
+    if (peers_[model::kOurIndex].current_state() == 0) return model::kNoEvent;
+    auto ctx = context();
+    election::create_needed_meta_event(election_, ctx, i);
+    std::vector<KeyIndex> keys = election::compute_consensus(election_, ctx, i);
+    if (keys.empty()) return model::kNoEvent;
+    if (decision_hook_) decision_hook_(*this, i, keys);
+    if (auto s = create_blocks(keys); !s.ok()) return s.error();
+    for (KeyIndex k : keys) store_[k].consensused = true;
+    std::vector<election::MembershipChange> changes;
+    for (KeyIndex k : keys) handle_consensus(k, i, changes);
+    decisions_.push_back(Decision{i, keys});
+    return election::new_election(election_, context(), keys, changes);
+}
+
+Status Node::create_blocks(const std::vector<KeyIndex>& keys) {
+    std::vector<Block> group;
+    for (KeyIndex k : keys) {
+        const auto& obs = store_[k].observation;
+        if (obs.kind == model::ObsKind::StartDkg || obs.kind == model::ObsKind::DkgMessage) continue;
+        std::vector<Proof> proofs;
+        auto it = election_.unconsensused_by_key.find(k);
+        if (it != election_.unconsensused_by_key.end()) {
+            for (EventIndex u : it->second) {
+                const auto& ue = graph_[u];
+                if (!election_.is_voter(ue.creator)) continue;
+                const PeerId& id = peers_[ue.creator].id;
+                auto p = std::find_if(proofs.begin(), proofs.end(), [&](const Proof& x) { return x.id == id; });
+                if (p != proofs.end()) p->signature = ue.vote_signature;  // a later duplicate replaces
+                else proofs.push_back(Proof{id, ue.vote_signature});
+            }
+        }
+        if (proofs.empty()) continue;  // MissingVotes: the block is dropped (spec §6.3)
+        std::sort(proofs.begin(), proofs.end(), [](const Proof& a, const Proof& b) { return a.id < b.id; });
+        group.push_back(Block{obs, std::move(proofs)});
+    }
+    if (!group.empty()) block_groups_.push_back(std::move(group));
+    return {};
+}
+
+bool Node::new_peer_can_recv(PeerIndex x) const {
+    for (PeerIndex p = 1; p < peers_.size(); ++p) {
+        if (p == x) continue;
+        std::uint8_t s = peers_[p].current_state();
+        if (st::contains(s, st::kVote) && !st::contains(s, st::kRecv)) return false;
+    }
+    return true;
+}
+
+void Node::handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector<election::MembershipChange>& changes) {
+    const Observation& obs = store_[key].observation;
+    switch (obs.kind) {
+        case model::ObsKind::Add: {
+            PeerIndex p = peers_.find(obs.peer);
+            std::uint8_t bits = st::kVote | st::kSend;
+            if (p == model::kNoPeer) {
+                p = peers_.add(obs.peer, 0);
+            }
+            if (new_peer_can_recv(p)) bits |= st::kRecv;
+            peers_.change_state(p, bits);
+            if (!election_.is_voter(p)) changes.push_back({election::MembershipChange::Kind::Add, p});
+            break;
+        }
+        case model::ObsKind::Remove:
+        case model::ObsKind::Accusation: {
+            PeerIndex p = peers_.find(obs.peer);
+            if (p == model::kNoPeer) break;
+            peers_[p].removed = true;
+            peers_[p].removal_event = deciding_event;
+            if (election_.is_voter(p)) changes.push_back({election::MembershipChange::Kind::Remove, p});
+            break;
+        }
+        case model::ObsKind::StartDkg:
+            for (const auto& id : obs.group) {
+                PeerIndex p = peers_.find(id);
+                if (p == model::kNoPeer) p = peers_.add(id, 0);
+                if (st::contains(peers_[p].current_state(), st::kDkg)) continue;
+                std::uint8_t bits = st::kDkg | st::kSend;
+                if (new_peer_can_recv(p)) bits |= st::kRecv;
+                peers_.change_state(p, bits);
+            }
+            break;
+        default:
+            break;  // OpaquePayload, Genesis, DKG messages: no state change (key generation is out of scope)
+    }
+}
+
+}  // namespace parsec::node
