@@ -11,6 +11,21 @@ namespace parsec::election {
 
 using graph::Event;
 
+MetaElection::MetaElection(const MetaElection& o)
+    : voters(o.voters), interesting_events(o.interesting_events), unconsensused_events(o.unconsensused_events),
+      unconsensused_by_key(o.unconsensused_by_key), consensus_history(o.consensus_history),
+      new_consensus_start_index(o.new_consensus_start_index),
+      continue_consensus_start_index(o.continue_consensus_start_index), meta_floor(o.meta_floor) {
+    meta_events.resize(o.meta_events.size());
+    for (size_t i = o.meta_floor; i < o.meta_events.size(); ++i)
+        if (o.meta_events[i]) meta_events[i] = std::make_unique<MetaEvent>(*o.meta_events[i]);
+}
+
+MetaElection& MetaElection::operator=(const MetaElection& o) {
+    if (this != &o) *this = MetaElection(o);
+    return *this;
+}
+
 bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voters.begin(), voters.end(), p); }
 
 void add_unconsensused(MetaElection& me, EventIndex e, KeyIndex key) {

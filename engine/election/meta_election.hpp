@@ -46,6 +46,13 @@ struct MetaElection {
     EventIndex continue_consensus_start_index = 0;
     EventIndex meta_floor = 0;  // no meta-event exists below this index
 
+    MetaElection() = default;
+    MetaElection(MetaElection&&) = default;
+    MetaElection& operator=(MetaElection&&) = default;
+    // Deep copies (checkpoints of a whole node are plain copies).
+    MetaElection(const MetaElection& o);
+    MetaElection& operator=(const MetaElection& o);
+
     bool is_voter(PeerIndex p) const;
     const MetaEvent* meta_event(EventIndex e) const {
         return e < meta_events.size() ? meta_events[e].get() : nullptr;

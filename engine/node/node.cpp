@@ -32,6 +32,9 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
 
     // Our Initial event is inserted without processing (spec §2.1 step 3).
     PackedEvent initial = n.new_own_event(CauseKind::Initial);
+    core::Bytes content;
+    model::encode_content(content, initial, *n.crypto_);
+    initial.signature = n.crypto_->sign(n.our_, content);
     auto ev = n.unpack(initial);
     PARSEC_ASSERT(ev.ok(), "our Initial event must unpack");
     EventIndex idx = n.graph_.insert(std::move(ev.value()));

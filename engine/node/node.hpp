@@ -54,6 +54,8 @@ public:
                                      std::shared_ptr<const crypto::Crypto> crypto);
     Node(Node&&) = default;
     Node& operator=(Node&&) = default;
+    Node(const Node&) = default;             // a checkpoint is a copy
+    Node& operator=(const Node&) = default;
 
     // spec §2.2
     Status vote_for(const Observation& obs);

@@ -1,0 +1,85 @@
+// End-to-end agreement of a few nodes gossiping at random in memory (spec §2, §11.2 pass criteria):
+// every node polls the same payload sequence, and every voted payload is decided.
+#include <gtest/gtest.h>
+
+#include "node/node.hpp"
+
+using namespace parsec;
+
+namespace {
+
+struct Lcg {  // test-local deterministic generator
+    std::uint64_t s;
+    std::uint32_t next(std::uint32_t bound) {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>((s >> 33) % bound);
+    }
+};
+
+std::vector<std::vector<std::string>> run_network(size_t n, std::uint64_t seed, model::ConsensusMode mode,
+                                                  crypto::IdentityKind kind, size_t payloads) {
+    auto crypto = crypto::make_crypto(kind);
+    const char* names[] = {"Alice", "Bob", "Carol", "Dave", "Eric", "Fred", "Gina"};
+    std::vector<crypto::Identity> ids;
+    std::vector<crypto::PeerId> group;
+    std::uint8_t s[1] = {static_cast<std::uint8_t>(seed)};
+    for (size_t i = 0; i < n; ++i) {
+        ids.push_back(crypto->make_identity(names[i], s));
+        group.push_back(ids.back().id);
+    }
+    std::vector<node::Node> nodes;
+    for (size_t i = 0; i < n; ++i) {
+        auto r = node::Node::from_genesis(ids[i], group, node::NodeOptions{mode, false}, crypto);
+        EXPECT_TRUE(r.ok());
+        nodes.push_back(std::move(r.value()));
+    }
+    Lcg rng{seed};
+    std::vector<std::vector<std::string>> blocks(n);
+    for (int t = 0; t < 4000; ++t) {
+        size_t a = rng.next(static_cast<std::uint32_t>(n));
+        if (t < static_cast<int>(payloads) * 20 && t % 20 == 0) {
+            // Single mode: one voter per payload. Supermajority: every node must vote for it.
+            auto obs = model::Observation::opaque("tx" + std::to_string(t / 20));
+            for (size_t v = 0; v < n; ++v) {
+                if (mode == model::ConsensusMode::Single && v != a) continue;
+                auto st = nodes[v].vote_for(obs);
+                EXPECT_TRUE(st.ok()) << st.error().to_string();
+            }
+        }
+        size_t b = (a + 1 + rng.next(static_cast<std::uint32_t>(n - 1))) % n;
+        auto req = nodes[a].create_gossip(ids[b].id);
+        EXPECT_TRUE(req.ok()) << req.error().to_string();
+        auto resp = nodes[b].handle_request(ids[a].id, req.value());
+        EXPECT_TRUE(resp.ok()) << resp.error().to_string();
+        auto st = nodes[a].handle_response(ids[b].id, resp.value());
+        EXPECT_TRUE(st.ok()) << st.error().to_string();
+        for (size_t i = 0; i < n; ++i)
+            while (auto blk = nodes[i].poll()) {
+                std::string text = blk->payload.kind == model::ObsKind::OpaquePayload ? blk->payload.payload : "genesis";
+                blocks[i].push_back(text);
+            }
+    }
+    return blocks;
+}
+
+void expect_agreement(const std::vector<std::vector<std::string>>& blocks, size_t payloads, bool single) {
+    for (size_t i = 1; i < blocks.size(); ++i) EXPECT_EQ(blocks[i], blocks[0]) << "node " << i;
+    // Genesis (Supermajority: one block; Single mode: genesis is not opaque, still one block).
+    ASSERT_FALSE(blocks[0].empty());
+    EXPECT_EQ(blocks[0].size(), payloads + 1) << (single ? "single" : "supermajority");
+}
+
+}  // namespace
+
+TEST(NodeNetwork, FourNodesSupermajorityAgree) {
+    for (std::uint64_t seed = 1; seed <= 3; ++seed)
+        expect_agreement(run_network(4, seed, model::ConsensusMode::Supermajority, crypto::IdentityKind::Mock, 5), 5, false);
+}
+
+TEST(NodeNetwork, SevenNodesSingleModeAgree) {
+    expect_agreement(run_network(7, 9, model::ConsensusMode::Single, crypto::IdentityKind::Mock, 6), 6, true);
+}
+
+TEST(NodeNetwork, RealSignaturesAgree) {
+    expect_agreement(run_network(4, 5, model::ConsensusMode::Supermajority, crypto::IdentityKind::Ed25519, 3), 3, false);
+}
