@@ -1,0 +1,148 @@
+// Graph relations of spec §3 on hand-built graphs: fork-aware ancestry, sees (the table of §3),
+// strongly sees counting non-voters, and a differential check against naive graph search.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "graph/graph.hpp"
+
+using namespace parsec;
+using graph::Graph;
+using graph::PeerList;
+using model::EventIndex;
+using model::PeerIndex;
+
+namespace {
+
+struct Builder {
+    Graph g;
+    PeerList peers;
+    std::map<std::string, EventIndex> by_name;
+    std::uint32_t counter = 0;
+
+    explicit Builder(std::vector<std::string> names) {
+        for (auto& n : names) peers.add(crypto::PeerId{n, {}}, model::state::kActive);
+    }
+    EventIndex add(const std::string& name, PeerIndex creator, const std::string& self = "",
+                   const std::string& other = "") {
+        model::Event e;
+        e.creator = creator;
+        e.cause = self.empty() ? model::CauseKind::Initial
+                               : (other.empty() ? model::CauseKind::Requesting : model::CauseKind::Request);
+        if (!self.empty()) e.self_parent = by_name.at(self);
+        if (!other.empty()) e.other_parent = by_name.at(other);
+        e.index_by_creator = self.empty() ? 0 : g[e.self_parent].index_by_creator + 1;
+        e.hash[0] = static_cast<std::uint8_t>(++counter);
+        e.hash[1] = static_cast<std::uint8_t>(counter >> 8);
+        graph::compute_ancestor_info(e, g, peers);
+        EventIndex i = g.insert(std::move(e));
+        peers.add_event_to_slot(creator, g[i].index_by_creator, i);
+        by_name[name] = i;
+        return i;
+    }
+    const model::Event& operator[](const std::string& n) const { return g[by_name.at(n)]; }
+};
+
+// The graph of spec §3: C forks at index 2; A2 descends from C2,0, B2 from C2,1, A3 from both.
+Builder fork_graph() {
+    Builder b({"A", "B", "C"});
+    b.add("C0", 2);
+    b.add("C1", 2, "C0");
+    b.add("C2,0", 2, "C1");
+    b.add("C2,1", 2, "C1");
+    b.add("A0", 0);
+    b.add("A1", 0, "A0");
+    b.add("A2", 0, "A1", "C2,0");
+    b.add("B0", 1);
+    b.add("B1", 1, "B0");
+    b.add("B2", 1, "B1", "C2,1");
+    b.add("A3", 0, "A2", "B2");
+    return b;
+}
+
+}  // namespace
+
+// spec §3 table: descendant and sees for A2, A3, B2 against C1, C2,0, C2,1.
+TEST(GraphRelations, Spec3_SeesTableWithFork) {
+    Builder b = fork_graph();
+    struct Row { const char* x; bool desc[3]; bool sees[3]; };
+    const Row rows[] = {{"A2", {true, true, false}, {true, true, false}},
+                        {"A3", {true, true, true}, {false, false, false}},
+                        {"B2", {true, false, true}, {true, false, true}}};
+    const char* ys[] = {"C1", "C2,0", "C2,1"};
+    for (const auto& r : rows)
+        for (int i = 0; i < 3; ++i) {
+            EXPECT_EQ(graph::is_descendant_of(b[r.x], b[ys[i]]), r.desc[i]) << r.x << " desc " << ys[i];
+            EXPECT_EQ(graph::sees(b[r.x], b[ys[i]]), r.sees[i]) << r.x << " sees " << ys[i];
+        }
+    EXPECT_EQ(b["C2,1"].fork_number, 1u);
+    EXPECT_EQ(graph::non_fork_last_ancestor(b["A3"], 2), -1) << "A3 knows C forked";
+    EXPECT_EQ(graph::non_fork_last_ancestor(b["A2"], 2), 2);
+}
+
+// spec §3: a fork by someone other than Y's creator does not stop X seeing Y.
+TEST(GraphRelations, Spec3_TransitiveForkDoesNotBlockSeeing) {
+    Builder b = fork_graph();
+    EXPECT_TRUE(graph::sees(b["A3"], b["B1"]));
+    EXPECT_TRUE(graph::sees(b["A3"], b["A1"]));
+}
+
+// spec §3 strongly_sees: counts every creator in the ancestry (voters or not) against 2/3 of N.
+TEST(GraphRelations, Spec3_StronglySeesCountsNonVoters) {
+    Builder b({"A", "B", "C", "D"});
+    b.add("A0", 0);
+    b.add("B0", 1);
+    b.add("C0", 2);
+    b.add("D0", 3);
+    b.add("B1", 1, "B0", "A0");
+    b.add("C1", 2, "C0", "B1");
+    b.add("D1", 3, "D0", "C1");
+    b.add("A1", 0, "A0", "D1");
+    // A1's latest ancestors by A, B, C, D all see A0: 4 creators.
+    EXPECT_TRUE(graph::strongly_sees(b["A1"], b["A0"], b.g, b.peers, 4));
+    EXPECT_TRUE(graph::strongly_sees(b["A1"], b["A0"], b.g, b.peers, 5)) << "4 of 5 > 2/3";
+    EXPECT_FALSE(graph::strongly_sees(b["A1"], b["A0"], b.g, b.peers, 6)) << "4 of 6 is not > 2/3";
+    // B1 sees A0 through only A and B.
+    EXPECT_FALSE(graph::strongly_sees(b["B1"], b["A0"], b.g, b.peers, 4));
+}
+
+// Differential: is_descendant_of agrees with a naive walk over parents on random fork-free DAGs.
+TEST(GraphRelations, DifferentialAncestryAgainstNaiveSearch) {
+    std::uint64_t s = 12345;
+    auto next = [&](std::uint32_t bound) {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>((s >> 33) % bound);
+    };
+    for (int trial = 0; trial < 50; ++trial) {
+        const PeerIndex n = 2 + next(5);
+        std::vector<std::string> names;
+        for (PeerIndex p = 0; p < n; ++p) names.push_back(std::string(1, static_cast<char>('A' + p)));
+        Builder b(names);
+        std::vector<std::string> last(n);
+        for (PeerIndex p = 0; p < n; ++p) {
+            last[p] = names[p] + "0";
+            b.add(last[p], p);
+        }
+        for (int k = 0; k < 40; ++k) {
+            PeerIndex p = next(n), q = next(n);
+            std::string name = names[p] + std::to_string(k + 1);
+            b.add(name, p, last[p], q == p ? "" : last[q]);
+            last[p] = name;
+        }
+        const auto& g = b.g;
+        for (EventIndex x = 0; x < g.size(); ++x) {
+            std::vector<char> anc(g.size(), 0);
+            std::vector<EventIndex> stack{x};
+            while (!stack.empty()) {
+                EventIndex e = stack.back();
+                stack.pop_back();
+                if (anc[e]) continue;
+                anc[e] = 1;
+                if (g[e].self_parent != model::kNoEvent) stack.push_back(g[e].self_parent);
+                if (g[e].other_parent != model::kNoEvent) stack.push_back(g[e].other_parent);
+            }
+            for (EventIndex y = 0; y < g.size(); ++y)
+                ASSERT_EQ(graph::is_descendant_of(g[x], g[y]), anc[y] != 0) << "trial " << trial << " x " << x << " y " << y;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+// Meta-vote rules of spec §5 on hand-built vote lists, including the cases the reference
+// recordings never exercise (spec Appendix B 12a-c): the coin, the 1/3 boundary, truncation.
+#include <gtest/gtest.h>
+
+#include "election/meta_vote.hpp"
+
+using namespace parsec::election;
+
+namespace {
+
+MetaVote undecided(std::uint32_t round, Step step, std::uint8_t est, std::uint8_t bin = 0, std::int8_t aux = -1) {
+    MetaVote v;
+    v.round = round;
+    v.step = step;
+    v.est = est;
+    v.bin = bin;
+    v.aux = aux;
+    return v;
+}
+
+MetaVote decided(std::uint32_t round, Step step, bool value) {
+    MetaVote v;
+    v.round = round;
+    v.step = step;
+    v.decided = true;
+    v.decision = value;
+    return v;
+}
+
+// A list from (0,0) up to and including `last`, every entry a copy of `fill` with its own position.
+MetaVoteList list_up_to(std::uint32_t round, Step step, MetaVote fill) {
+    MetaVoteList l;
+    for (std::uint32_t r = 0; r <= round; ++r)
+        for (int s = 0; s < 3; ++s) {
+            if (r == round && s > static_cast<int>(step)) break;
+            MetaVote v = fill;
+            v.round = r;
+            v.step = static_cast<Step>(s);
+            l.push_back(v);
+        }
+    return l;
+}
+
+std::vector<const MetaVoteList*> ptrs(const std::vector<MetaVoteList>& v) {
+    std::vector<const MetaVoteList*> out;
+    for (const auto& l : v) out.push_back(&l);
+    return out;
+}
+
+}  // namespace
+
+// App. B 1: supermajority is strict (3c > 2N) and "a third" is not (3c >= N).
+TEST(MetaVote, AppB1_Thresholds) {
+    EXPECT_FALSE(is_super(2, 3));
+    EXPECT_TRUE(is_super(3, 4));
+    EXPECT_FALSE(is_super(4, 6));
+    EXPECT_TRUE(is_super(5, 7));
+    EXPECT_TRUE(is_third(1, 3));
+    EXPECT_TRUE(is_third(2, 6));
+    EXPECT_FALSE(is_third(1, 4));
+}
+
+// App. B 12b: with N = 3 and N = 6, exactly N/3 opposite estimates add the other value (>=).
+TEST(MetaVote, AppB12b_ThirdBoundaryAddsEstimate) {
+    for (std::size_t n : {3u, 6u}) {
+        std::vector<MetaVoteList> others;
+        for (std::size_t i = 0; i < n / 3; ++i) others.push_back({undecided(0, Step::ForcedTrue, kFalse)});
+        for (std::size_t i = n / 3; i + 1 < n; ++i) others.push_back({undecided(0, Step::ForcedTrue, kTrue)});
+        auto p = ptrs(others);
+        MetaVote v = undecided(0, Step::ForcedTrue, kTrue);
+        MetaVote u = update(v, counts(v, p), false, n);
+        EXPECT_EQ(u.est, kBoth) << "N=" << n;
+    }
+    // One fewer opposite estimate than a third: nothing is added (N = 6, one false).
+    std::vector<MetaVoteList> others{{undecided(0, Step::ForcedTrue, kFalse)}};
+    for (int i = 0; i < 4; ++i) others.push_back({undecided(0, Step::ForcedTrue, kTrue)});
+    auto p = ptrs(others);
+    MetaVote v = undecided(0, Step::ForcedTrue, kTrue);
+    EXPECT_EQ(update(v, counts(v, p), false, 6).est, kTrue);
+}
+
+// spec §5.3: bin values need a supermajority of estimates; aux is the first bin value; step 0
+// decides true on a supermajority of true aux values with true in the bin values.
+TEST(MetaVote, Spec5_3_BinAuxAndForcedTrueDecision) {
+    std::vector<MetaVoteList> others(3, MetaVoteList{undecided(0, Step::ForcedTrue, kTrue, kTrue, 1)});
+    auto p = ptrs(others);
+    MetaVote v = undecided(0, Step::ForcedTrue, kTrue);
+    MetaVote u = update(v, counts(v, p), false, 4);
+    EXPECT_TRUE(u.decided);
+    EXPECT_TRUE(u.decision);
+    // Without the others' aux values, only bin and aux are set.
+    std::vector<MetaVoteList> est_only(3, MetaVoteList{undecided(0, Step::ForcedTrue, kTrue)});
+    auto q = ptrs(est_only);
+    MetaVote w = update(v, counts(v, q), false, 4);
+    EXPECT_FALSE(w.decided);
+    EXPECT_EQ(w.bin, kTrue);
+    EXPECT_EQ(w.aux, 1);
+}
+
+// spec §5.3 step 3: when both bin values arrive in one update, aux is true.
+TEST(MetaVote, Spec5_3_BothBinValuesTogetherGiveTrueAux) {
+    std::vector<MetaVoteList> others{{undecided(0, Step::ForcedTrue, kBoth)}, {undecided(0, Step::ForcedTrue, kBoth)},
+                                     {undecided(0, Step::ForcedTrue, kBoth)}};
+    auto p = ptrs(others);
+    MetaVote v = undecided(0, Step::ForcedTrue, kBoth);
+    MetaVote u = update(v, counts(v, p), false, 4);
+    EXPECT_EQ(u.bin, kBoth);
+    EXPECT_EQ(u.aux, 1);
+}
+
+// App. B 12a / spec §5.7: a genuine flip with split aux takes the coin: true after round 0
+// (coin(1) = odd = true) and false after round 1 (coin(2) = false). Pass 1 leaves est empty.
+TEST(MetaVote, AppB12a_GenuineFlipWithSplitAuxUsesParityCoin) {
+    for (std::uint32_t round : {0u, 1u}) {
+        const std::size_t n = 4;
+        // Everyone at (round, 2): two true aux, two false aux: a supermajority of aux values but
+        // no supermajority on either side.
+        MetaVote fill_t = undecided(round, Step::GenuineFlip, kBoth, kBoth, 1);
+        MetaVote fill_f = undecided(round, Step::GenuineFlip, kBoth, kBoth, 0);
+        std::vector<MetaVoteList> others{list_up_to(round, Step::GenuineFlip, fill_t),
+                                         list_up_to(round, Step::GenuineFlip, fill_f),
+                                         list_up_to(round, Step::GenuineFlip, fill_f)};
+        auto p = ptrs(others);
+        MetaVoteList mine = list_up_to(round, Step::GenuineFlip, fill_t);
+        MetaVoteList pass1 = next_votes(mine, p, false, n);
+        ASSERT_EQ(pass1.size(), mine.size() + 1);
+        EXPECT_EQ(pass1.back().round, round + 1);
+        EXPECT_EQ(pass1.back().step, Step::ForcedTrue);
+        EXPECT_EQ(pass1.back().est, 0) << "pass 1 has no coin";
+        MetaVoteList pass2 = next_votes(pass1, {}, true, n);
+        EXPECT_EQ(pass2.back().est, round == 0 ? kTrue : kFalse) << "round " << round;
+    }
+}
+
+// App. B 12c / spec §5.5: an entry that becomes decided in the middle of the list keeps the
+// later entries this time, and the next re-update stops at it (dropping what followed).
+TEST(MetaVote, AppB12c_DecidedMiddleEntryTruncatesNextTime) {
+    const std::size_t n = 4;
+    MetaVoteList mine{undecided(0, Step::ForcedTrue, kTrue, kTrue, 1), undecided(0, Step::ForcedFalse, kTrue)};
+    // Others decided true at (0,0): their decision is adopted by our (0,0) entry.
+    std::vector<MetaVoteList> others(3, MetaVoteList{decided(0, Step::ForcedTrue, true)});
+    auto p = ptrs(others);
+    MetaVoteList once = next_votes(mine, p, false, n);
+    ASSERT_GE(once.size(), 2u);
+    EXPECT_TRUE(once[0].decided);
+    EXPECT_FALSE(once[1].decided) << "the later entry survives this update";
+    MetaVoteList twice = next_votes(once, p, false, n);
+    ASSERT_EQ(twice.size(), 1u) << "the next update stops at the originally decided entry";
+    EXPECT_TRUE(twice[0].decided);
+}
+
+// spec §5.2: a decided contribution counts for est, bin and aux of its value and carries the decision.
+TEST(MetaVote, Spec5_2_DecidedContributionCountsEverywhere) {
+    MetaVoteList d{decided(0, Step::ForcedTrue, false)};
+    std::vector<const MetaVoteList*> p{&d};
+    Counts c = counts(undecided(0, Step::ForcedTrue, kTrue), p);
+    EXPECT_EQ(c.est_f, 1u);
+    EXPECT_EQ(c.bin_f, 1u);
+    EXPECT_EQ(c.aux_f, 1u);
+    EXPECT_EQ(c.decision, 0);
+    EXPECT_EQ(c.est_t, 1u) << "plus our own estimate";
+}
+
+// spec §5.4: step transitions set the next estimate from aux supermajorities.
+TEST(MetaVote, Spec5_4_IncreaseStep) {
+    Counts c;
+    c.aux_f = 3;
+    MetaVote q = increase_step(undecided(0, Step::ForcedTrue, kTrue, kTrue, 1), c, false, 4);
+    EXPECT_EQ(q.step, Step::ForcedFalse);
+    EXPECT_EQ(q.est, kFalse);
+    EXPECT_EQ(q.bin, 0);
+    EXPECT_EQ(q.aux, -1);
+    Counts none;
+    MetaVote r = increase_step(undecided(0, Step::ForcedFalse, kTrue), none, false, 4);
+    EXPECT_EQ(r.est, kFalse) << "step 1 defaults to false";
+    MetaVote s = increase_step(undecided(2, Step::GenuineFlip, kTrue), none, true, 4);
+    EXPECT_EQ(s.round, 3u);
+    EXPECT_EQ(s.est, kFalse) << "coin of the round being left (2) is false";
+}
+
+// spec §5.6 consequence: with N = 1 the lone vote decides by itself in pass 2.
+TEST(MetaVote, Spec5_6_SingleVoterDecidesAlone) {
+    MetaVoteList mine{undecided(0, Step::ForcedTrue, kTrue)};
+    MetaVoteList out = next_votes(mine, {}, false, 1);
+    ASSERT_FALSE(out.empty());
+    EXPECT_TRUE(out.back().decided);
+    EXPECT_TRUE(out.back().decision);
+}
