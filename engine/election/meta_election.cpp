@@ -11,21 +11,6 @@ namespace parsec::election {
 
 using graph::Event;
 
-MetaElection::MetaElection(const MetaElection& o)
-    : voters(o.voters), interesting_events(o.interesting_events), unconsensused_events(o.unconsensused_events),
-      unconsensused_by_key(o.unconsensused_by_key), consensus_history(o.consensus_history),
-      new_consensus_start_index(o.new_consensus_start_index),
-      continue_consensus_start_index(o.continue_consensus_start_index), meta_floor(o.meta_floor) {
-    meta_events.resize(o.meta_events.size());
-    for (size_t i = o.meta_floor; i < o.meta_events.size(); ++i)
-        if (o.meta_events[i]) meta_events[i] = std::make_unique<MetaEvent>(*o.meta_events[i]);
-}
-
-MetaElection& MetaElection::operator=(const MetaElection& o) {
-    if (this != &o) *this = MetaElection(o);
-    return *this;
-}
-
 bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voters.begin(), voters.end(), p); }
 
 void add_unconsensused(MetaElection& me, EventIndex e, KeyIndex key) {
@@ -173,11 +158,13 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     const Event& e = ctx.graph[ei];
     if (!model::is_sync(e.cause) || !me.is_voter(e.creator)) return;
     if (me.meta_events.size() <= ei) me.meta_events.resize(ctx.graph.size());
-    std::unique_ptr<MetaEvent> m = std::move(me.meta_events[ei]);
-    if (m) {
-        m->meta_votes.clear();   // rebuild: keep observer and content (spec §4.2)
+    auto m = std::make_shared<MetaEvent>();
+    if (const MetaEvent* old = me.meta_events[ei].get()) {
+        // Rebuild: keep observer and content, recompute the rest (spec §4.2).
+        m->observer = old->observer;
+        m->observees = old->observees;
+        m->interesting_content = old->interesting_content;
     } else {
-        m = std::make_unique<MetaEvent>();
         m->interesting_content = interesting_content(me, ctx, ei);
     }
     set_observer(*m, me, ctx, ei);
@@ -186,6 +173,10 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
         auto& ie = me.interesting_events[e.creator];
         ie.events.push_back(ei);
         ie.keys.insert(m->interesting_content.begin(), m->interesting_content.end());
+    }
+    if (me.keep_history) {
+        if (me.history.size() <= ei) me.history.resize(ctx.graph.size());
+        me.history[ei] = m;
     }
     me.meta_events[ei] = std::move(m);
 }
@@ -273,10 +264,12 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
             m.reset();
             continue;
         }
-        auto& content = m->interesting_content;
-        content.erase(std::remove_if(content.begin(), content.end(),
-                                     [&](KeyIndex k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); }),
-                      content.end());
+        auto is_decided = [&](KeyIndex k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
+        if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
+        auto pruned = std::make_shared<MetaEvent>(*m);
+        auto& content = pruned->interesting_content;
+        content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
+        m = std::move(pruned);
     }
     me.meta_floor = new_start;
     me.interesting_events.clear();

@@ -37,7 +37,7 @@ struct InterestingEvents {
 
 struct MetaElection {
     std::vector<PeerIndex> voters;                              // sorted
-    std::vector<std::unique_ptr<MetaEvent>> meta_events;        // by event index (null = none)
+    std::vector<std::shared_ptr<const MetaEvent>> meta_events;  // by event index (null = none); immutable
     std::map<PeerIndex, InterestingEvents> interesting_events;
     std::set<EventIndex> unconsensused_events;
     std::map<KeyIndex, std::set<EventIndex>> unconsensused_by_key;
@@ -46,12 +46,10 @@ struct MetaElection {
     EventIndex continue_consensus_start_index = 0;
     EventIndex meta_floor = 0;  // no meta-event exists below this index
 
-    MetaElection() = default;
-    MetaElection(MetaElection&&) = default;
-    MetaElection& operator=(MetaElection&&) = default;
-    // Deep copies (checkpoints of a whole node are plain copies).
-    MetaElection(const MetaElection& o);
-    MetaElection& operator=(const MetaElection& o);
+    // Every meta-event built, by event: the latest version, kept after pruning for inspection.
+    // Null unless history is switched on (the debugger); pruning never touches it.
+    std::vector<std::shared_ptr<const MetaEvent>> history;
+    bool keep_history = false;
 
     bool is_voter(PeerIndex p) const;
     const MetaEvent* meta_event(EventIndex e) const {

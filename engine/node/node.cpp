@@ -24,6 +24,7 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
     n.our_ = std::move(our);
     n.crypto_ = std::move(crypto);
     n.options_ = options;
+    n.election_.keep_history = options.keep_meta_history;
     n.peers_.add(n.our_.id, st::kActive);
     for (const auto& id : genesis_group)
         if (!(id == n.our_.id)) n.peers_.add(id, st::kActive);
@@ -188,6 +189,9 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
             return e;
         }
     }
+    // A peer that is not yet voted in must not gossip to us (spec §7.2): keep its events, no sync.
+    if (options_.malice_detection && !model::state::contains(peers_[model::kOurIndex].current_state(), st::kDkg))
+        return make_error("PrematureGossip", "we are not a member yet");
     for (const auto& obs : dkg_votes) {
         PackedEvent v = new_own_event(CauseKind::Observation);
         v.vote = obs;
@@ -196,6 +200,8 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
         v.vote_signature = crypto_->sign(our_, payload);
         if (auto st = add_own_event(std::move(v)); !st.ok()) return st.error();
     }
+    if (options_.malice_detection)
+        if (auto st = create_accusation_events(graph_.find(other_parent_hash)); !st.ok()) return st.error();
     PackedEvent sync = new_own_event(kind == MessageKind::Request ? CauseKind::Request : CauseKind::Response);
     sync.other_parent = other_parent_hash;
     if (auto st = add_own_event(std::move(sync)); !st.ok()) return st.error();

@@ -36,6 +36,7 @@ struct Block {
 struct NodeOptions {
     model::ConsensusMode mode = model::ConsensusMode::Supermajority;
     bool malice_detection = false;  // spec §7; off in every reference recording
+    bool keep_meta_history = false; // keep every event's last meta-event for inspection (debugger)
 };
 
 // One decision as it happened at this node: the deciding event and the keys in block order.
@@ -83,6 +84,9 @@ public:
     const std::vector<Decision>& decisions() const { return decisions_; }
     const NodeOptions& options() const { return options_; }
     const crypto::Crypto& crypto() const { return *crypto_; }
+    // Accusations detected but not yet voted, and those we voted (spec §7.3).
+    const std::vector<std::pair<PeerIndex, model::Malice>>& pending_accusations() const { return pending_accusations_; }
+    const std::vector<std::pair<PeerIndex, model::Malice>>& made_accusations() const { return made_accusations_; }
     model::PackedEvent pack(EventIndex e) const;
 
 private:
@@ -107,6 +111,15 @@ private:
     void handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector<election::MembershipChange>& changes);
     election::ElectionContext context() const { return {graph_, peers_, store_, options_.mode}; }
 
+    // Malice detection (spec §7), active only with NodeOptions::malice_detection.
+    Status detect_malice(const model::Event& e, const model::PackedEvent& packed);
+    void accuse(PeerIndex offender, model::Malice malice);
+    bool is_valid_sync(const model::Event& e) const;
+    void update_awaiting(EventIndex inserted);
+    Status create_accusation_events(EventIndex other_parent);
+    std::vector<crypto::PeerId> genesis_group() const;
+    bool have_accused(PeerIndex offender, const model::Malice& malice) const;
+
     crypto::Identity our_;
     std::shared_ptr<const crypto::Crypto> crypto_;
     NodeOptions options_;
@@ -117,6 +130,9 @@ private:
     std::deque<std::vector<Block>> block_groups_;
     std::vector<Decision> decisions_;
     DecisionHook decision_hook_;
+    std::vector<std::pair<PeerIndex, model::Malice>> pending_accusations_;
+    std::vector<std::pair<PeerIndex, model::Malice>> made_accusations_;  // ours, already voted
+    std::vector<EventIndex> awaiting_;   // Requesting/Request events not yet answered (spec §7.1)
 };
 
 }  // namespace parsec::node

@@ -35,7 +35,15 @@ Result<model::Event> Node::unpack(const PackedEvent& packed) {
         if (e.self_parent == model::kNoEvent) return make_error("UnknownSelfParent", "event by " + packed.creator.name);
         const auto& sp = graph_[e.self_parent];
         // Not a malice check: an event chained onto another creator's event would corrupt the slots.
-        if (sp.creator != e.creator) return make_error("InvalidEvent", "self-parent by a different creator");
+        if (sp.creator != e.creator) {
+            if (options_.malice_detection && e.creator != model::kOurIndex) {
+                model::Malice m;
+                m.kind = model::MaliceKind::SelfParentByDifferentCreator;
+                model::encode_content(m.packed_event, packed, *crypto_);
+                accuse(e.creator, std::move(m));
+            }
+            return make_error("InvalidEvent", "self-parent by a different creator");
+        }
         e.index_by_creator = sp.index_by_creator + 1;
     }
     if (packed.cause == CauseKind::Request || packed.cause == CauseKind::Response) {
@@ -70,6 +78,8 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     if (EventIndex known = graph_.find(h); known != model::kNoEvent) return known;
     auto ev = unpack(packed);
     if (!ev.ok()) return ev.error();
+    if (options_.malice_detection && ev->creator != model::kOurIndex)
+        if (auto s = detect_malice(ev.value(), packed); !s.ok()) return s.error();
     PeerIndex creator = ev->creator;
     if (auto s = add_event(std::move(ev.value())); !s.ok()) return s.error();
     peers_.change_state(creator, st::kRecv);
@@ -87,6 +97,9 @@ Status Node::add_event(model::Event e) {
             admitted = !graph::is_descendant_of(e, graph_[creator.removal_event]);
         if (!admitted) return make_error("InvalidPeerState", "events by " + creator.id.name + " are not accepted");
     }
+    // Our own sync event must be valid too; failure aborts the message (spec §2.4 step 7).
+    if (ours && options_.malice_detection && !is_valid_sync(e))
+        return make_error("InvalidMessage", "our sync event would not be valid");
     PARSEC_ASSERT(!(ours && e.cause == CauseKind::Initial && !peers_[model::kOurIndex].slots.empty()),
                   "our Initial event may not be added twice");
     bool unconsensused = false;
@@ -100,6 +113,7 @@ Status Node::add_event(model::Event e) {
     EventIndex idx = graph_.insert(std::move(e));
     peers_.add_event_to_slot(creator, index_by_creator, idx);
     if (unconsensused) election::add_unconsensused(election_, idx, key);
+    if (options_.malice_detection) update_awaiting(idx);
     if (peers_[model::kOurIndex].removed) return {};
     return process_events(idx);
 }

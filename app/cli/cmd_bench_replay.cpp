@@ -1,0 +1,86 @@
+// `parsec-debugger bench-replay [--runs N] FILE...`: the reference benchmark's work (spec §9.7):
+// parse once, then replay the recording through a fresh engine N times; parsing is not timed.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <sys/resource.h>
+
+#include "cli/command_registry.hpp"
+#include "cli/file_text.hpp"
+#include "dot/dot_replay.hpp"
+
+namespace parsec::app {
+namespace {
+
+struct BenchOptions {
+    std::vector<std::string> files;
+    int runs = 5;
+};
+
+long peak_rss_kib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+int run_bench(const BenchOptions& o) {
+    int status = 0;
+    for (const auto& path : o.files) {
+        auto text = read_text_file(path);
+        if (!text.ok()) {
+            std::fprintf(stderr, "bench-replay: %s\n", text.error().to_string().c_str());
+            status = 1;
+            continue;
+        }
+        auto parsed = dot::parse_dot(text.value(), path);
+        if (!parsed.ok()) {
+            std::fprintf(stderr, "bench-replay: %s\n", parsed.error().to_string().c_str());
+            status = 1;
+            continue;
+        }
+        auto plan = dot::plan_replay(parsed.value(), path);
+        if (!plan.ok()) {
+            std::fprintf(stderr, "bench-replay: %s\n", plan.error().to_string().c_str());
+            status = 1;
+            continue;
+        }
+        std::vector<double> ms;
+        size_t decisions = 0, events = 0;
+        for (int r = 0; r < o.runs; ++r) {
+            auto t0 = std::chrono::steady_clock::now();
+            auto n = dot::play(plan.value(), std::make_shared<crypto::MockCrypto>());
+            auto t1 = std::chrono::steady_clock::now();
+            if (!n.ok()) {
+                std::fprintf(stderr, "bench-replay: %s: %s\n", path.c_str(), n.error().to_string().c_str());
+                status = 1;
+                break;
+            }
+            decisions = n->decisions().size();
+            events = n->graph().size();
+            ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        }
+        if (ms.empty()) continue;
+        std::sort(ms.begin(), ms.end());
+        double median = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
+        std::printf("RESULT file=%s peers=%zu events=%zu decisions=%zu median_ms=%.3f min_ms=%.3f events_per_s=%.0f\n",
+                    path.c_str(), parsed->peers.size(), events, decisions, median, ms.front(),
+                    median > 0 ? static_cast<double>(events) / (median / 1000.0) : 0.0);
+        std::fflush(stdout);
+    }
+    std::printf("peak_rss_mib=%.1f\n", static_cast<double>(peak_rss_kib()) / 1024.0);
+    return status;
+}
+
+RegisterCommand reg("bench-replay", [](CLI::App& root) -> std::function<int()> {
+    auto opts = std::make_shared<BenchOptions>();
+    auto* cmd = root.add_subcommand("bench-replay",
+                                    "Time full replays of reference dumps (parse once, replay N times)");
+    cmd->add_option("FILE", opts->files, "Reference .dot dumps")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--runs", opts->runs, "Replays per file (default 5)")->check(CLI::Range(1, 100000));
+    return [opts] { return run_bench(*opts); };
+});
+
+}  // namespace
+}  // namespace parsec::app
