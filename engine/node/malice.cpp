@@ -139,6 +139,7 @@ Status Node::detect_malice(const model::Event& e, const model::PackedEvent& pack
 // spec §7.3: each pending accusation becomes our vote once every accused event we hold is an
 // ancestor of our last event or of the message's other-parent.
 Status Node::create_accusation_events(EventIndex other_parent) {
+    if (!has_own_events()) return {};  // a joining node accuses once it has an Initial event
     std::vector<std::pair<PeerIndex, Malice>> still_pending;
     auto pending = std::move(pending_accusations_);
     pending_accusations_.clear();

@@ -55,10 +55,7 @@ PackedEvent Node::new_own_event(CauseKind cause) const {
     p.creator = our_.id;
     p.cause = cause;
     EventIndex last = peers_[model::kOurIndex].last_event();
-    if (cause != CauseKind::Initial) {
-        PARSEC_ASSERT(last != model::kNoEvent, "own event without a self-parent");
-        p.self_parent = graph_[last].hash;
-    }
+    if (cause != CauseKind::Initial && last != model::kNoEvent) p.self_parent = graph_[last].hash;
     return p;
 }
 
@@ -78,6 +75,7 @@ Status Node::vote_for(const Observation& obs) {
     core::Hash32 h = model::observation_hash(obs, *crypto_);
     KeyIndex k = store_.find(key_for(obs, model::kOurIndex, h));
     if (k != model::kNoKey && store_[k].created_by_us) return make_error("DuplicateVote", "we already voted for this");
+    if (auto s = flush_pending_events(); !s.ok()) return s;
     PackedEvent p = new_own_event(CauseKind::Observation);
     p.vote = obs;
     core::Bytes payload;
@@ -198,13 +196,14 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
         core::Bytes payload;
         model::encode_observation(payload, obs, *crypto_);
         v.vote_signature = crypto_->sign(our_, payload);
-        if (auto st = add_own_event(std::move(v)); !st.ok()) return st.error();
+        if (auto st = add_or_queue_own_event(std::move(v)); !st.ok()) return st.error();
     }
     if (options_.malice_detection)
         if (auto st = create_accusation_events(graph_.find(other_parent_hash)); !st.ok()) return st.error();
     PackedEvent sync = new_own_event(kind == MessageKind::Request ? CauseKind::Request : CauseKind::Response);
     sync.other_parent = other_parent_hash;
-    if (auto st = add_own_event(std::move(sync)); !st.ok()) return st.error();
+    if (auto st = add_or_queue_own_event(std::move(sync)); !st.ok()) return st.error();
+    if (auto st = flush_pending_events(); !st.ok()) return st.error();
     if (kind == MessageKind::Request) return pack_all(events_to_gossip_to_peer(s));
     return model::Message{};
 }

@@ -53,6 +53,10 @@ class Node {
 public:
     static Result<Node> from_genesis(crypto::Identity our, std::vector<PeerId> genesis_group, NodeOptions options,
                                      std::shared_ptr<const crypto::Crypto> crypto);
+    // A node joining an existing section (spec §2.1): no events until Add(us) is decided.
+    static Result<Node> from_existing(crypto::Identity our, std::vector<PeerId> genesis_group,
+                                      std::vector<PeerId> section, NodeOptions options,
+                                      std::shared_ptr<const crypto::Crypto> crypto);
     Node(Node&&) = default;
     Node& operator=(Node&&) = default;
     Node(const Node&) = default;             // a checkpoint is a copy
@@ -119,6 +123,11 @@ private:
     Status create_accusation_events(EventIndex other_parent);
     std::vector<crypto::PeerId> genesis_group() const;
     bool have_accused(PeerIndex offender, const model::Malice& malice) const;
+    bool has_own_events() const { return !peers_[model::kOurIndex].slots.empty(); }
+    // Our events due while we have none yet are queued, then made once our Initial exists (§2.6).
+    Status add_or_queue_own_event(model::PackedEvent packed);
+    Status flush_pending_events();
+    void insert_our_initial_event();
 
     crypto::Identity our_;
     std::shared_ptr<const crypto::Crypto> crypto_;
@@ -132,6 +141,7 @@ private:
     DecisionHook decision_hook_;
     std::vector<std::pair<PeerIndex, model::Malice>> pending_accusations_;
     std::vector<std::pair<PeerIndex, model::Malice>> made_accusations_;  // ours, already voted
+    std::vector<model::PackedEvent> pending_events_;  // joining node only
     std::vector<EventIndex> awaiting_;   // Requesting/Request events not yet answered (spec §7.1)
 };
 

@@ -197,6 +197,8 @@ void Node::handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector
             }
             if (new_peer_can_recv(p)) bits |= st::kRecv;
             peers_.change_state(p, bits);
+            // We were voted in: our Initial event appears now, unprocessed (spec §8.1).
+            if (p == model::kOurIndex && !has_own_events()) insert_our_initial_event();
             if (!election_.is_voter(p)) changes.push_back({election::MembershipChange::Kind::Add, p});
             break;
         }
