@@ -10,12 +10,19 @@ namespace parsec::crypto {
 
 core::Hash32 sha3_256(core::ByteSpan data) {
     // EVP_Digest with a cached algorithm handle: fetching the method per call is slow in OpenSSL 3.
+    // One context per thread, reset per call: EVP_Digest would allocate and fetch every time.
     static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA3-256", nullptr);
     PARSEC_ASSERT(md != nullptr, "OpenSSL has no SHA3-256");
+    thread_local struct Ctx {
+        EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+        ~Ctx() { EVP_MD_CTX_free(ctx); }
+    } holder;
     core::Hash32 out{};
     unsigned int len = 0;
-    int ok = EVP_Digest(data.data(), data.size(), out.data(), &len, md, nullptr);
-    PARSEC_ASSERT(ok == 1 && len == 32, "SHA3-256 failed");
+    int ok = EVP_DigestInit_ex2(holder.ctx, md, nullptr) == 1 &&
+             EVP_DigestUpdate(holder.ctx, data.data(), data.size()) == 1 &&
+             EVP_DigestFinal_ex(holder.ctx, out.data(), &len) == 1;
+    PARSEC_ASSERT(ok && len == 32, "SHA3-256 failed");
     return out;
 }
 

@@ -34,7 +34,8 @@ void MockCrypto::encode_id(core::Bytes& out, const PeerId& id) const {
 }
 
 static Signature mock_signature(core::ByteSpan message, const std::uint8_t* key32) {
-    core::Bytes buf(message.begin(), message.end());
+    thread_local core::Bytes buf;  // reused: signing and verifying are hot
+    buf.assign(message.begin(), message.end());
     buf.insert(buf.end(), key32, key32 + 32);
     std::uint64_t h = siphash13_zero_key(buf);
     Signature sig;
@@ -50,7 +51,15 @@ bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Sign
     return mock_signature(message, signer.public_key.data()) == sig;
 }
 
-core::Hash32 MockCrypto::hash(core::ByteSpan data) const { return sha3_256(data); }
+core::Hash32 MockCrypto::hash(core::ByteSpan data) const {
+    std::string key(reinterpret_cast<const char*>(data.data()), data.size());
+    auto it = hash_memo_.find(key);
+    if (it != hash_memo_.end()) return it->second;
+    ++hashes_computed_;
+    core::Hash32 h = sha3_256(data);
+    hash_memo_.emplace(std::move(key), h);
+    return h;
+}
 
 // ---- Ed25519 ---------------------------------------------------------------------------------------
 

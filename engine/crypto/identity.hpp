@@ -56,6 +56,8 @@ public:
 // The reference's mock (spec §1.1): pk = sk = SHA3-256(name); signature = SipHash-1-3(msg ‖ sk).
 class MockCrypto final : public Crypto {
 public:
+    // Content hashes are memoised by their exact bytes: a pure function, so the memo is exact.
+    // Nodes sharing one MockCrypto (a cluster, repeated replays) hash each distinct event once.
     IdentityKind kind() const override { return IdentityKind::Mock; }
     Identity make_identity(const std::string& name, core::ByteSpan seed) const override;
     void encode_id(core::Bytes& out, const PeerId& id) const override;
@@ -63,6 +65,11 @@ public:
     Signature sign(const Identity& signer, core::ByteSpan message) const override;
     bool verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const override;
     core::Hash32 hash(core::ByteSpan data) const override;
+    size_t hashes_computed() const { return hashes_computed_; }
+
+private:
+    mutable std::unordered_map<std::string, core::Hash32> hash_memo_;
+    mutable size_t hashes_computed_ = 0;
 };
 
 // Real identities: Ed25519 (libsodium) and BLAKE2b-256 content hashes. Verification results are

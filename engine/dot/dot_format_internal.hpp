@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dot/dot_file.hpp"
@@ -155,7 +156,7 @@ private:
         std::string from, to;
     };
     std::vector<Edge> self_edges_, other_edges_;
-    std::vector<std::string> cluster_ids_;
+    std::unordered_set<std::string> peer_ids_, cluster_ids_, meta_event_names_;
 };
 
 }  // namespace parsec::dot::detail

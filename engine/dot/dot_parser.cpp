@@ -1,7 +1,5 @@
 // Parser of the reference's .dot dump (spec §9.3, §9.5): header, clusters, details. The meta-election
 // section is in dot_parser_meta.cpp. Line-oriented; every failure names the file and the 1-based line.
-#include <algorithm>
-
 #include "dot/dot_format_internal.hpp"
 
 namespace parsec::dot {
@@ -133,8 +131,7 @@ bool Parser::parse_peer_list() {
         if (rest.empty() || rest.back() != ')' || !valid_state(rest.substr(0, rest.size() - 1)))
             return expect_fail("a peer state `PeerState(VOTE|SEND|RECV|DKG...)`");
         p.state = std::string(rest.substr(0, rest.size() - 1));
-        for (const auto& q : file_.peers)
-            if (q.id == p.id) return fail(line_no(), "peer `" + p.id + "` is listed twice in peer_list");
+        if (!peer_ids_.insert(p.id).second) return fail(line_no(), "peer `" + p.id + "` is listed twice in peer_list");
         file_.peers.push_back(std::move(p));
         next();
     }
@@ -177,11 +174,8 @@ bool Parser::parse_cluster() {
     if (h.eat("subgraph cluster_")) id = std::string(h.take_id());
     h.skip_ws();
     if (id.empty() || !h.eat('{') || !h.done()) return expect_fail("`subgraph cluster_<id> {`");
-    if (std::none_of(file_.peers.begin(), file_.peers.end(), [&](const DotPeer& p) { return p.id == id; }))
-        return fail(line_no(), "cluster `" + id + "` is not in the peer_list");
-    if (std::find(cluster_ids_.begin(), cluster_ids_.end(), id) != cluster_ids_.end())
-        return fail(line_no(), "cluster `" + id + "` appears twice");
-    cluster_ids_.push_back(id);
+    if (!peer_ids_.count(id)) return fail(line_no(), "cluster `" + id + "` is not in the peer_list");
+    if (!cluster_ids_.insert(id).second) return fail(line_no(), "cluster `" + id + "` appears twice");
     next();
     if (!expect_exact("label=\"" + id + "\"") || !expect_exact("\"" + id + "\" [style=invis]")) return false;
     std::string from, to, attr;

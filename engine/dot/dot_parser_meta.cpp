@@ -109,8 +109,7 @@ bool Parser::parse_meta_event() {
     if (m.event.empty() || !s.eat("->") || (s.skip_ws(), !s.eat('{')) || !s.done())
         return expect_fail("a meta-event `///   <event> -> {` or `/// }`");
     if (!known_event(m.event)) return fail(m.line, "meta-event for unknown event `" + m.event + "`");
-    for (const auto& other : file_.meta_events)
-        if (other.event == m.event) return fail(m.line, "second meta-event for `" + m.event + "`");
+    if (!meta_event_names_.insert(m.event).second) return fail(m.line, "second meta-event for `" + m.event + "`");
     next();
 
     std::string_view v;

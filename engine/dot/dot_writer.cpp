@@ -33,9 +33,13 @@ public:
         for (const auto& m : f.meta_events)
             if (auto it = by_name_.find(m.event); it != by_name_.end())
                 by_slot_[slot(f.events[it->second])] = &m;
-        for (const auto& p : f.peers) clusters_.push_back(p.id);
-        for (const auto& e : f.events)  // creators missing from the peer list still get a cluster
-            if (std::find(clusters_.begin(), clusters_.end(), e.creator) == clusters_.end()) clusters_.push_back(e.creator);
+        for (const auto& p : f.peers)
+            if (by_creator_.try_emplace(p.id).second) clusters_.push_back(p.id);
+        for (size_t i = 0; i < f.events.size(); ++i) {  // creators missing from the peer list still get a cluster
+            auto [it, added] = by_creator_.try_emplace(f.events[i].creator);
+            if (added) clusters_.push_back(f.events[i].creator);
+            it->second.push_back(i);
+        }
         compute_positions();
     }
 
@@ -46,8 +50,7 @@ public:
         write_rank_block();
         out_ += "/// ===== details of events =====\n";
         for (const auto& id : clusters_)
-            for (const auto& e : f_.events)
-                if (e.creator == id) write_details(e);
+            for (size_t i : by_creator_[id]) write_details(f_.events[i]);
         out_ += "}\n\n";
         write_meta();
         return std::move(out_);
@@ -107,8 +110,8 @@ private:
     void write_cluster(const std::string& id) {
         out_ += "  style=invis\n  subgraph cluster_" + id + " {\n    label=\"" + id + "\"\n    \"" + id + "\" [style=invis]\n";
         std::vector<std::string> others;
-        for (const auto& e : f_.events) {
-            if (e.creator != id) continue;
+        for (size_t i : by_creator_[id]) {
+            const DotEvent& e = f_.events[i];
             const DotEvent* sp = find(e.self_parent);
             if (!sp) {
                 out_ += "    \"" + id + "\" -> \"" + e.name + "\" [style=invis]\n";
@@ -218,7 +221,8 @@ private:
     const DotFile& f_;
     std::unordered_map<std::string, size_t> by_name_;
     std::map<std::pair<std::string, std::uint64_t>, const DotMetaEvent*> by_slot_;
-    std::vector<std::string> clusters_;
+    std::unordered_map<std::string, std::vector<size_t>> by_creator_;  // event indices per cluster
+    std::vector<std::string> clusters_;  // peer-list order, then creators missing from it
     std::vector<std::uint64_t> pos_;
     std::string out_;
 };

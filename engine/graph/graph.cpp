@@ -128,6 +128,16 @@ bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const Pee
                    size_t voter_count) {
     size_t count = 0;
     const auto& last = x.ancestors.last;
+    if (!peers.any_fork()) {
+        // Without forks, sees = ancestry and each slot holds one event (spec §3 reduces to this).
+        const std::int32_t y_index = static_cast<std::int32_t>(y.index_by_creator);
+        for (size_t c = 0; c < last.size(); ++c) {
+            if (last[c] < 0) continue;
+            const Event& mid = graph[peers[static_cast<PeerIndex>(c)].slots[static_cast<size_t>(last[c])][0]];
+            if (mid.ancestors.last_of(y.creator) >= y_index) ++count;
+        }
+        return 3 * count > 2 * voter_count;
+    }
     for (size_t c = 0; c < last.size(); ++c) {
         if (last[c] < 0) continue;
         for (EventIndex e : peers.events_by_index(static_cast<PeerIndex>(c), static_cast<std::uint32_t>(last[c]))) {

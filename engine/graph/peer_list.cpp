@@ -37,7 +37,7 @@ void PeerList::add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creat
     if (index_by_creator == peer.slots.size()) peer.slots.emplace_back();
     auto& slot = peer.slots[index_by_creator];
     slot.push_back(e);
-    if (slot.size() > 1) peer.has_fork = true;
+    if (slot.size() > 1) peer.has_fork = any_fork_ = true;
 }
 
 const std::vector<EventIndex>& PeerList::events_by_index(PeerIndex creator, std::uint32_t index) const {

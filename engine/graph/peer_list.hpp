@@ -38,10 +38,12 @@ public:
     void change_state(PeerIndex p, std::uint8_t bits);
     void add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creator, EventIndex e);
     const std::vector<EventIndex>& events_by_index(PeerIndex creator, std::uint32_t index) const;
+    bool any_fork() const { return any_fork_; }
 
 private:
     std::vector<Peer> peers_;
     std::unordered_map<std::string, PeerIndex> by_name_;
+    bool any_fork_ = false;
 };
 
 }  // namespace parsec::graph

@@ -178,7 +178,7 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
     if (!st::contains(peers_[s].current_state(), st::kSend))
         return make_error("InvalidPeerState", src.name + " may not send gossip");
     if (msg.empty()) return make_error("InvalidMessage", "empty message");
-    const core::Hash32 other_parent_hash = model::event_hash(msg.back(), *crypto_);
+    core::Hash32 other_parent_hash{};
     for (size_t i = 0; i < msg.size(); ++i) {
         auto r = unpack_and_add(msg[i]);
         if (!r.ok()) {
@@ -186,6 +186,8 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
             e.where = "message from " + src.name + ", event " + std::to_string(i);
             return e;
         }
+        // The sync event's other-parent is the message's last event (spec §2.4 step 2).
+        if (i + 1 == msg.size()) other_parent_hash = graph_[r.value()].hash;
     }
     // A peer that is not yet voted in must not gossip to us (spec §7.2): keep its events, no sync.
     if (options_.malice_detection && !model::state::contains(peers_[model::kOurIndex].current_state(), st::kDkg))

@@ -100,7 +100,9 @@ private:
                                           const std::vector<Observation>& dkg_votes);
     Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
     Status add_own_event(model::PackedEvent packed);
-    Result<model::Event> unpack(const model::PackedEvent& packed);
+    // `content` = encode_content(packed) and `hash` its hash, when the caller already has them.
+    Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
+                                const core::Hash32* hash = nullptr);
     Status add_event(model::Event e);
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;

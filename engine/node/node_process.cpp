@@ -18,16 +18,20 @@ election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator
     return key;
 }
 
-Result<model::Event> Node::unpack(const PackedEvent& packed) {
+Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* content_in,
+                                  const core::Hash32* hash_in) {
     model::Event e;
     e.creator = peers_.find(packed.creator);
     if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
-    core::Bytes content;
-    content.reserve(256);
-    model::encode_content(content, packed, *crypto_);
+    core::Bytes own_content;
+    if (!content_in) {
+        own_content.reserve(256);
+        model::encode_content(own_content, packed, *crypto_);
+    }
+    const core::Bytes& content = content_in ? *content_in : own_content;
     if (!crypto_->verify(packed.creator, content, packed.signature))
         return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
-    e.hash = crypto_->hash(content);
+    e.hash = hash_in ? *hash_in : crypto_->hash(content);
     e.cause = packed.cause;
     e.signature = packed.signature;
     if (packed.cause != CauseKind::Initial) {
@@ -76,14 +80,14 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
     if (EventIndex known = graph_.find(h); known != model::kNoEvent) return known;
-    auto ev = unpack(packed);
+    auto ev = unpack(packed, &content, &h);
     if (!ev.ok()) return ev.error();
     if (options_.malice_detection && ev->creator != model::kOurIndex)
         if (auto s = detect_malice(ev.value(), packed); !s.ok()) return s.error();
     PeerIndex creator = ev->creator;
     if (auto s = add_event(std::move(ev.value())); !s.ok()) return s.error();
     peers_.change_state(creator, st::kRecv);
-    return static_cast<EventIndex>(graph_.size() - 1);
+    return graph_.find(h);
 }
 
 Status Node::add_event(model::Event e) {

@@ -1,0 +1,82 @@
+// The simulation loop: one tick = script, due deliveries and votes, then initiatives; checkers
+// after every input and every tick (style §4, VOPR).
+#include "sim/simulation.hpp"
+
+#include "core/assert.hpp"
+
+namespace parsec::sim {
+
+Simulation::Simulation(Cluster cluster, Scheduler scheduler, Checkers checkers)
+    : cluster_(std::move(cluster)), scheduler_(std::move(scheduler)), checkers_(std::move(checkers)) {
+    tick_ = cluster_.tick();
+}
+
+core::Result<Simulation> Simulation::create(const SimConfig& config) {
+    auto cluster = Cluster::create(config);
+    if (!cluster.ok()) return cluster.error();
+    return Simulation(std::move(cluster.value()), Scheduler(config, config.seed), Checkers(config));
+}
+
+Simulation Simulation::resume(Cluster cluster, std::uint64_t seed) {
+    Scheduler scheduler(cluster.config(), seed);
+    scheduler.adopt(cluster);
+    Checkers checkers(cluster.config());
+    checkers.adopt(cluster);
+    return Simulation(std::move(cluster), std::move(scheduler), std::move(checkers));
+}
+
+bool Simulation::reached_blocks() const {
+    const auto blocks = config().until_blocks;
+    return blocks != 0 && checkers_.expected_payloads() >= blocks && checkers_.reached(cluster_, blocks);
+}
+
+core::Result<Outcome> Simulation::apply(const Input& input) {
+    NodeId sender = kNoNode;
+    if (const auto* d = std::get_if<DeliverInput>(&input.body)) {
+        auto it = cluster_.in_flight().find(d->message);
+        if (it != cluster_.in_flight().end()) sender = it->second.from;
+    }
+    Input stamped = input;
+    if (stamped.tick < cluster_.tick()) stamped.tick = cluster_.tick();
+    const InputIndex index = cluster_.input_count();
+    auto out = cluster_.apply(stamped);
+    if (!out.ok()) return out;
+    scheduler_.observe(cluster_, stamped, out.value());
+    checkers_.after_input(cluster_, index, stamped, out.value(), sender);
+    if (sink_) sink_->on_input(cluster_, stamped, out.value());
+    flush_markers();
+    return out;
+}
+
+void Simulation::flush_markers() {
+    for (auto& m : checkers_.take_markers()) {
+        if (sink_) sink_->on_marker(m);
+        markers_.push_back(std::move(m));
+    }
+}
+
+bool Simulation::run_tick() {
+    if (finished_) return false;
+    ++tick_;
+    scheduler_.begin_tick(tick_, cluster_);
+    while (auto input = scheduler_.next(cluster_)) {
+        auto out = apply(*input);
+        // The scheduler only produces inputs that are valid for the cluster it reads.
+        PARSEC_ASSERT(out.ok(), "a scheduled input was refused by the cluster");
+    }
+    checkers_.after_tick(cluster_, tick_, cluster_.input_count());
+    if (tick_ >= config().ticks_max || reached_blocks()) {
+        finished_ = true;
+        checkers_.at_end(cluster_, cluster_.input_count());
+    }
+    flush_markers();
+    return !finished_;
+}
+
+void Simulation::run(const std::function<void(const Simulation&)>& on_tick) {
+    while (run_tick())
+        if (on_tick) on_tick(*this);
+    if (on_tick) on_tick(*this);
+}
+
+}  // namespace parsec::sim
