@@ -117,7 +117,7 @@ private:
     bool expect_fail(std::string_view expected) { return fail(line_no(), "expected " + std::string(expected) + ", found " + found()); }
     bool expect_exact(std::string_view trimmed);               // one line equal to `trimmed` after trim
     bool comment_body(std::string_view& body);                  // "///" + ws, returns the rest
-    bool expect_comment(std::string_view key, std::string_view& value);  // "/// key" + value
+    bool comment_value(std::string_view key, std::string_view& value);  // "/// key <value>"? (no error)
 
     // Sections (dot_parser.cpp).
     bool parse_header();

@@ -63,7 +63,7 @@ bool Parser::comment_body(std::string_view& body) {
     return true;
 }
 
-bool Parser::expect_comment(std::string_view key, std::string_view& value) {
+bool Parser::comment_value(std::string_view key, std::string_view& value) {
     std::string_view body;
     if (!comment_body(body) || body.substr(0, key.size()) != key) return false;
     value = trim(body.substr(key.size()));
@@ -74,26 +74,26 @@ bool Parser::expect_comment(std::string_view key, std::string_view& value) {
 
 bool Parser::parse_header() {
     std::string_view v;
-    if (!expect_comment("our_id:", v)) return expect_fail("`/// our_id: <id>`");
+    if (!comment_value("our_id:", v)) return expect_fail("`/// our_id: <id>`");
     Scan s(v);
     file_.our_id = std::string(s.take_id());
     if (file_.our_id.empty() || !s.done()) return expect_fail("`/// our_id: <alphanumeric id>`");
     next();
     if (!parse_peer_list()) return false;
-    if (expect_comment("consensus_mode:", v)) {
+    if (comment_value("consensus_mode:", v)) {
         if (v != "Single" && v != "Supermajority") return expect_fail("`/// consensus_mode: Single|Supermajority`");
         file_.consensus_mode = std::string(v);
         file_.has_consensus_mode = true;
         next();
     }
-    if (expect_comment("secure_rng:", v)) {
+    if (comment_value("secure_rng:", v)) {
         Scan r(v);
         if (!parse_number_list(r, file_.secure_rng) || !r.done())
             return expect_fail("`/// secure_rng: [<u32>, ...]`");
         file_.has_secure_rng = true;
         next();
     }
-    if (expect_comment("key_gens_and_next_id:", v)) {
+    if (comment_value("key_gens_and_next_id:", v)) {
         Scan r(v);
         if (!parse_number_list(r, file_.key_gens) || !r.done())
             return expect_fail("`/// key_gens_and_next_id: [<u8>, ...]`");
@@ -289,11 +289,11 @@ bool Parser::parse_detail_entry() {
     }
     next();
     std::string_view v;
-    if (!expect_comment("cause:", v)) return expect_fail("`/// cause: <cause>`");
+    if (!comment_value("cause:", v)) return expect_fail("`/// cause: <cause>`");
     if (!parse_cause(v, e)) return false;
     next();
-    if (expect_comment("payload:", v)) next();  // legacy line, derived from the cause
-    if (!expect_comment("last_ancestors:", v)) return expect_fail("`/// last_ancestors: {<id>: <n>, ...}`");
+    if (comment_value("payload:", v)) next();  // legacy line, derived from the cause
+    if (!comment_value("last_ancestors:", v)) return expect_fail("`/// last_ancestors: {<id>: <n>, ...}`");
     Scan a(v);
     bool ok = a.eat('{');
     if (ok && !a.eat('}')) {

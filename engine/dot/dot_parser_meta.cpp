@@ -19,11 +19,11 @@ bool Parser::parse_meta() {
     if (!parse_interesting_events()) return false;
 
     std::string_view v;
-    if (!expect_comment("all_voters:", v)) return expect_fail("`/// all_voters: {<id>, ...}`");
+    if (!comment_value("all_voters:", v)) return expect_fail("`/// all_voters: {<id>, ...}`");
     if (!parse_id_set(v, file_.all_voters)) return false;
     next();
-    if (expect_comment("payload:", v)) next();  // legacy line, not kept
-    if (expect_comment("unconsensused_events:", v)) {
+    if (comment_value("payload:", v)) next();  // legacy line, not kept
+    if (comment_value("unconsensused_events:", v)) {
         if (!parse_name_list(v, '{', '}', file_.unconsensused_events)) return false;
         next();
     }
@@ -113,11 +113,11 @@ bool Parser::parse_meta_event() {
     next();
 
     std::string_view v;
-    if (!expect_comment("observees:", v)) return expect_fail("`///     observees: {<id>, ...}`");
+    if (!comment_value("observees:", v)) return expect_fail("`///     observees: {<id>, ...}`");
     if (!parse_id_set(v, m.observees)) return false;
     next();
 
-    if (!expect_comment("interesting_content:", v)) return expect_fail("`///     interesting_content: [..]`");
+    if (!comment_value("interesting_content:", v)) return expect_fail("`///     interesting_content: [..]`");
     std::vector<std::string_view> parts;
     if (v.size() < 2 || v.front() != '[' || v.back() != ']' || !split_top_level(v.substr(1, v.size() - 2), parts))
         return expect_fail("`///     interesting_content: [<observation>, ...]`");

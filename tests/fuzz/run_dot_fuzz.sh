@@ -6,7 +6,7 @@ set -eu
 SRC=$1
 WORK=$2
 GRAPHS=$3
-BUDGET=${4:-85}
+BUDGET=${4:-75}
 
 CXX=$(command -v clang++-14 || true)
 if [ -z "$CXX" ]; then
@@ -20,13 +20,19 @@ FLAGS="-std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-saniti
 # Only the format code and core: the rest of engine/dot needs the whole engine.
 SOURCES="$SRC/engine/dot/dot_parser.cpp $SRC/engine/dot/dot_parser_meta.cpp $SRC/engine/dot/dot_text.cpp
          $SRC/engine/dot/dot_writer.cpp $SRC/tests/fuzz/dot_fuzz.cpp $(ls "$SRC"/engine/core/*.cpp)"
+HEADERS="$SRC/engine/dot/dot_file.hpp $SRC/engine/dot/dot_format_internal.hpp $(ls "$SRC"/engine/core/*.hpp)"
 OBJS=""
 PIDS=""
 for f in $SOURCES; do
     o="$WORK/obj/$(basename "$f" .cpp).o"
     OBJS="$OBJS $o"
-    $CXX $FLAGS -c "$f" -o "$o" &
-    PIDS="$PIDS $!"
+    stale=0
+    [ -f "$o" ] || stale=1
+    for d in "$f" $HEADERS; do [ "$d" -nt "$o" ] && stale=1; done
+    if [ "$stale" = 1 ]; then
+        $CXX $FLAGS -c "$f" -o "$o" &
+        PIDS="$PIDS $!"
+    fi
 done
 for p in $PIDS; do wait "$p"; done
 $CXX -fsanitize=fuzzer,address,undefined $OBJS -o "$WORK/dot_fuzz"
@@ -41,20 +47,29 @@ cp "$SRC"/tests/fuzz/seeds/*.dot "$WORK/corpus/"
 
 ELAPSED=$(( $(date +%s) - START ))
 FUZZ_TIME=$(( BUDGET - ELAPSED - 5 ))
-[ "$FUZZ_TIME" -gt 60 ] && FUZZ_TIME=60
-[ "$FUZZ_TIME" -lt 10 ] && FUZZ_TIME=10
-echo "built in ${ELAPSED}s; fuzzing for ${FUZZ_TIME}s"
+[ "$FUZZ_TIME" -gt 55 ] && FUZZ_TIME=55
+[ "$FUZZ_TIME" -lt 12 ] && FUZZ_TIME=12
+FULL_TIME=$(( FUZZ_TIME / 5 ))
+echo "built in ${ELAPSED}s; fuzzing ${FULL_TIME}s on whole files, then $(( FUZZ_TIME - FULL_TIME ))s on inputs <= 8 KB"
 
-LOG="$WORK/fuzz.log"
-set +e
-UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
-    "$WORK/dot_fuzz" -max_total_time="$FUZZ_TIME" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-    -artifact_prefix="$WORK/artifacts/" "$WORK/corpus" >"$LOG" 2>&1
-RC=$?
-set -e
-tail -n 25 "$LOG"
-if [ "$RC" -ne 0 ] || grep -q -e 'runtime error' -e 'ERROR: AddressSanitizer' -e 'ERROR: LeakSanitizer' "$LOG"; then
-    echo "dot fuzzer found a problem (exit $RC); full log: $LOG, inputs in $WORK/artifacts"
-    exit 1
-fi
+# Phase 1 mutates whole reference graphs (slow, deep paths); phase 2 small inputs (fast, many runs).
+run_phase() {  # <log> <seconds> [extra flags]
+    log=$1
+    secs=$2
+    shift 2
+    set +e
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+        "$WORK/dot_fuzz" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+        -artifact_prefix="$WORK/artifacts/" "$@" "$WORK/corpus" >"$log" 2>&1
+    rc=$?
+    set -e
+    grep -e '^Done' -e 'stat::' "$log" || tail -n 30 "$log"
+    if [ "$rc" -ne 0 ] || grep -q -e 'runtime error' -e 'ERROR: AddressSanitizer' -e 'ERROR: LeakSanitizer' "$log"; then
+        tail -n 60 "$log"
+        echo "dot fuzzer found a problem (exit $rc); full log: $log, inputs in $WORK/artifacts"
+        exit 1
+    fi
+}
+run_phase "$WORK/fuzz_full.log" "$FULL_TIME"
+run_phase "$WORK/fuzz_small.log" "$(( FUZZ_TIME - FULL_TIME ))" -max_len=8192
 echo "dot fuzzer: no findings"

@@ -2,7 +2,7 @@
 # Skipped (exit 77) when clang++-14 is missing. Exclude it from quick runs with `ctest -LE fuzz`.
 add_test(NAME DotFuzz.ParseWriteReparse
   COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run_dot_fuzz.sh
-          ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/fuzz/dot ${CMAKE_SOURCE_DIR}/../shared/reference-graphs 85)
+          ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/fuzz/dot ${CMAKE_SOURCE_DIR}/../shared/reference-graphs 75)
 set_tests_properties(DotFuzz.ParseWriteReparse PROPERTIES
   LABELS fuzz
   SKIP_RETURN_CODE 77

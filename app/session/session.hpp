@@ -1,0 +1,37 @@
+// What the GUI shows and moves through: a set of nodes whose state is a function of the number
+// of inputs applied. Implemented by an opened reference dump and by a live cluster.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "node/node.hpp"
+
+namespace parsec::app {
+
+class Session {
+public:
+    virtual ~Session() = default;
+    virtual std::string title() const = 0;
+    virtual size_t node_count() const = 0;
+    virtual const node::Node& node(size_t i) const = 0;
+    virtual std::string node_name(size_t i) const { return node(i).identity().id.name; }
+    // Inputs known so far (a live session grows when advanced past its end).
+    virtual size_t input_count() const = 0;
+    virtual size_t position() const = 0;  // inputs applied to reach the current state
+    // Moves to any input: nearest checkpoint, then re-execution.
+    virtual core::Status seek(size_t input) = 0;
+    virtual bool is_live() const { return false; }
+    virtual std::string input_label(size_t input) const = 0;  // the input at this position (1-based)
+    // Positions p such that the input p produced at least one decision, ascending.
+    virtual const std::vector<size_t>& decision_positions() const = 0;
+    // One paragraph for the user about this session (e.g. how the recomputation compares).
+    virtual std::string summary() const { return {}; }
+    // Event names (in node 0's naming) where our recomputation disagrees with the file.
+    virtual const std::vector<std::string>& disagreements() const {
+        static const std::vector<std::string> none;
+        return none;
+    }
+};
+
+}  // namespace parsec::app
