@@ -1,0 +1,128 @@
+// Time: where we are among the session's inputs, a scrubber over all of them, play/pause, and
+// the decisions as landmarks. Also whose view is drawn (the perspective) and how the file
+// compares with our recomputation.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "panels/panel_text.hpp"
+#include "panels/session_service.hpp"
+#include "shell/panel.hpp"
+#include "shell/shell_context.hpp"
+
+namespace parsec::app {
+namespace {
+
+class TimelinePanel final : public Panel {
+public:
+    const char* name() const override { return "Session"; }
+    PanelSlot slot() const override { return PanelSlot::Left; }
+    int order() const override { return 10; }
+
+    void draw(ShellContext& ctx) override {
+        auto* s = ctx.find_service<SessionService>();
+        if (!s || !s->session()) {
+            ImGui::TextWrapped("No session. Open a recording or a reference .dot dump (Ctrl+O).");
+            return;
+        }
+        Session& session = *s->session();
+        const std::string title = session.title();
+        const auto slash = title.find_last_of('/');
+        ImGui::TextUnformatted(slash == std::string::npos ? title.c_str() : title.c_str() + slash + 1);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", session.summary().c_str());
+        ImGui::SeparatorText_compat("Time");
+        int pos = static_cast<int>(session.position());
+        const int count = static_cast<int>(session.input_count());
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::SliderInt("##scrub", &pos, 0, std::max(count, 1), "input %d")) s->seek(static_cast<size_t>(pos), ctx);
+        if (ImGui::Button(s->is_playing() ? "Pause" : "Play")) ctx.push_intent(IntentKind::PlayPause);
+        ImGui::SameLine();
+        if (ImGui::Button("<")) ctx.push_intent(IntentKind::PreviousInput);
+        ImGui::SameLine();
+        if (ImGui::Button(">")) ctx.push_intent(IntentKind::NextInput);
+        ImGui::SameLine();
+        ImGui::SameLine();
+        if (ImGui::Button("<<")) ctx.push_intent(IntentKind::PreviousDecision);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous decision (Shift+Left)");
+        ImGui::SameLine();
+        if (ImGui::Button(">>")) ctx.push_intent(IntentKind::NextDecision);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next decision (Shift+Right)");
+        ImGui::SetNextItemWidth(-1);
+        ImGui::SliderFloat("##speed", &s->inputs_per_second, 0.25f, 200.0f, "%.2f inputs/s", ImGuiSliderFlags_Logarithmic);
+        ImGui::TextWrapped("input %d of %d: %s", pos, count, session.input_label(static_cast<size_t>(pos)).c_str());
+
+        ImGui::SeparatorText_compat("Decisions");
+        const auto& d = session.decision_positions();
+        if (d.empty()) ImGui::TextDisabled("none in this session");
+        for (size_t i = 0; i < d.size(); ++i) {
+            std::string label = "#" + std::to_string(i + 1) + " at input " + std::to_string(d[i]);
+            if (ImGui::Selectable(label.c_str(), d[i] == session.position())) s->seek(d[i], ctx);
+        }
+
+        ImGui::SeparatorText_compat("Perspective");
+        for (size_t i = 0; i < session.node_count(); ++i) {
+            std::string label = session.node_name(i) + "  (" + std::to_string(session.node(i).graph().size()) + " events)";
+            if (ImGui::RadioButton(label.c_str(), s->selection().perspective == i)) s->selection().perspective = i;
+        }
+    }
+};
+
+const RegisterPanel register_timeline{[] { return std::make_unique<TimelinePanel>(); }};
+
+// Each node's consensus order side by side; a block that differs from the first node's at the
+// same position is flagged, so agreement (or its violation) is visible at a glance.
+class BlocksPanel final : public Panel {
+public:
+    const char* name() const override { return "Blocks"; }
+    PanelSlot slot() const override { return PanelSlot::Bottom; }
+    int order() const override { return 10; }
+
+    void draw(ShellContext& ctx) override {
+        auto* s = ctx.find_service<SessionService>();
+        if (!s || !s->session()) {
+            ImGui::TextDisabled("No session.");
+            return;
+        }
+        Session& session = *s->session();
+        const size_t n = session.node_count();
+        std::vector<std::vector<std::string>> orders(n);
+        size_t rows = 0;
+        for (size_t i = 0; i < n; ++i) {
+            view::NodeView v(session.node(i));
+            for (const auto& k : session.node(i).election().consensus_history) orders[i].push_back(v.payload_text(k));
+            rows = std::max(rows, orders[i].size());
+        }
+        const int columns = static_cast<int>(std::min<size_t>(n, 63)) + 1;
+        const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+        if (!ImGui::BeginTable("blocks", columns, flags)) return;
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupColumn("#");
+        for (int i = 0; i + 1 < columns; ++i) ImGui::TableSetupColumn(session.node_name(static_cast<size_t>(i)).c_str());
+        ImGui::TableHeadersRow();
+        for (size_t r = 0; r < rows; ++r) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", r + 1);
+            for (int i = 0; i + 1 < columns; ++i) {
+                ImGui::TableNextColumn();
+                const auto& o = orders[static_cast<size_t>(i)];
+                if (r >= o.size()) {
+                    ImGui::TextDisabled("(pending)");
+                } else if (!orders[0].empty() && r < orders[0].size() && o[r] != orders[0][r]) {
+                    ImGui::TextColored(ImVec4(1.0f, 0.35f, 0.3f, 1), "%s  DIFFERS", o[r].c_str());
+                } else {
+                    ImGui::TextUnformatted(o[r].c_str());
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+};
+
+const RegisterPanel register_blocks{[] { return std::make_unique<BlocksPanel>(); }};
+
+}  // namespace
+}  // namespace parsec::app
