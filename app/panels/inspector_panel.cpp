@@ -102,7 +102,7 @@ public:
                                                              : "Only sync events (Requesting, Request, Response) "
                                                                "carry meta-events (spec §4.2).");
         } else {
-            ImGui::Text("observer: %s", observer_text(*m).c_str());
+            ImGui::TextWrapped("observer: %s", observer_text(*m).c_str());
             ImGui::TextWrapped("interesting content: %s", content_text(v, *m).c_str());
             draw_meta_votes(v, *m);
         }

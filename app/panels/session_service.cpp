@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "cli/file_text.hpp"
+#include "dot/dot_export.hpp"
+#include "view/node_view.hpp"
 #include "session/dot_session.hpp"
 #include "shell/intents.hpp"
 #include "shell/shell_context.hpp"
@@ -111,6 +113,31 @@ void SessionService::write_state(StateLine& out) const {
     out.add("playing", playing_ ? 1 : 0);
     auto sel = selected_event();
     out.add("selected", sel ? static_cast<long long>(*sel) : -1);
+    if (!sel) return;
+    // The selected event's meta-votes in the dump's notation (spec §9.3), e.g. A=0/0t-- -;B=...
+    view::NodeView v(session_->node(selection_.perspective));
+    out.add("selected_name", v.event_names()[*sel]);
+    const auto* m = v.latest_meta_event(*sel);
+    if (!m) return;
+    std::vector<std::string> ids;
+    for (size_t p = 0; p < v.peer_count(); ++p) ids.push_back(model::sanitise(v.peer_id(static_cast<model::PeerIndex>(p)).name));
+    auto shorts = dot::short_peer_names(ids);
+    auto set_char = [](std::uint8_t b) { return b == 0 ? '-' : b == election::kTrue ? 't' : b == election::kFalse ? 'f' : 'b'; };
+    std::vector<std::string> per_peer;
+    for (const auto& [peer, list] : m->meta_votes) {
+        std::string t = shorts[peer] + "=";
+        for (size_t i = 0; i < list.size(); ++i) {
+            const auto& mv = list[i];
+            t += (i ? "|" : "") + std::to_string(mv.round) + "/" + std::to_string(static_cast<int>(mv.step));
+            if (mv.decided) t += std::string(4, mv.decision ? 't' : 'f');
+            else t += std::string{set_char(mv.est), set_char(mv.bin), mv.aux < 0 ? '-' : (mv.aux ? 't' : 'f'), '-'};
+        }
+        per_peer.push_back(t);
+    }
+    std::sort(per_peer.begin(), per_peer.end());
+    std::string joined;
+    for (const auto& t : per_peer) joined += (joined.empty() ? "" : ";") + t;
+    out.add("selected_votes", joined.empty() ? "none" : joined);
 }
 
 }  // namespace parsec::app
