@@ -13,73 +13,25 @@ using graph::Event;
 
 bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voters.begin(), voters.end(), p); }
 
-void add_unconsensused(MetaElection& me, EventIndex e, KeyIndex key) {
-    me.unconsensused_events.insert(e);
-    me.unconsensused_by_key[key].insert(e);
+void add_unconsensused(MetaElection& me, EventIndex e, const model::Event& event, bool single) {
+    me.unconsensused_events.push_back(e);  // events arrive in index order, so this stays sorted
+    me.unconsensused_by_key.add(event.key, single, VoteRef{e, event.creator, event.index_by_creator, event.fork_number});
+}
+
+void VotesByKey::add(KeyIndex k, bool single, const VoteRef& v) {
+    if (k >= slot_.size()) slot_.resize(k + 1, 0);
+    if (!slot_[k]) {
+        keys_.push_back(KeyVotes{k, single, {}});
+        slot_[k] = static_cast<std::uint32_t>(keys_.size());
+    }
+    keys_[slot_[k] - 1].votes.push_back(v);
 }
 
 namespace {
 
-// spec §4.3 is_interesting_payload.
-bool is_interesting_payload(const MetaElection& me, const ElectionContext& ctx, const Event& e, KeyIndex key,
-                            size_t voters_in_ancestry) {
-    const size_t n = me.voters.size();
-    const auto& events = me.unconsensused_by_key.at(key);
-    if (ctx.store[key].key.is_single()) {
-        if (!(3 * voters_in_ancestry > 2 * n)) return false;
-        for (EventIndex u : events)
-            if (graph::is_descendant_of(e, ctx.graph[u])) return true;
-        return false;
-    }
-    std::vector<PeerIndex> seen;
-    for (EventIndex u : events) {
-        const Event& ue = ctx.graph[u];
-        if (!me.is_voter(ue.creator)) continue;
-        if (std::find(seen.begin(), seen.end(), ue.creator) != seen.end()) continue;
-        if (graph::is_descendant_of(e, ue)) seen.push_back(ue.creator);
-    }
-    return 3 * seen.size() > 2 * n;
-}
-
-std::vector<KeyIndex> interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
-    const Event& e = ctx.graph[ei];
-    const std::set<KeyIndex>* known = nullptr;
-    if (auto it = me.interesting_events.find(e.creator); it != me.interesting_events.end()) known = &it->second.keys;
-
-    size_t voters_in_ancestry = 0;
-    for (PeerIndex v : me.voters)
-        if (e.ancestors.last_of(v) >= 0) ++voters_in_ancestry;
-
-    constexpr std::uint64_t kNoRank = std::numeric_limits<std::uint64_t>::max();
-    std::vector<std::pair<std::uint64_t, KeyIndex>> out;
-    for (const auto& [key, events] : me.unconsensused_by_key) {
-        if (events.empty() || (known && known->count(key))) continue;
-        // The group's first element after the stable sort by tag: the creator's own earliest
-        // descendant vote if any, else the earliest descendant vote.
-        EventIndex first_any = model::kNoEvent, first_own = model::kNoEvent;
-        for (EventIndex u : events) {
-            const Event& ue = ctx.graph[u];
-            if (!graph::is_descendant_of(e, ue)) continue;
-            if (first_any == model::kNoEvent) first_any = u;
-            if (ue.creator == e.creator) {
-                first_own = u;
-                break;
-            }
-        }
-        if (first_any == model::kNoEvent) continue;
-        if (!is_interesting_payload(me, ctx, e, key, voters_in_ancestry)) continue;
-        std::uint64_t rank = first_own != model::kNoEvent ? ctx.graph[first_own].index_by_creator : kNoRank;
-        out.emplace_back(rank, key);
-    }
-    std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first < b.first;
-        return ctx.store.consistent_less(a.second, b.second, ctx.peers);
-    });
-    std::vector<KeyIndex> keys;
-    keys.reserve(out.size());
-    for (const auto& [rank, key] : out) keys.push_back(key);
-    return keys;
-}
+thread_local std::vector<PeerIndex> t_candidate_peers;
+thread_local std::vector<EventIndex> t_candidate_events;
+thread_local std::vector<std::uint8_t> t_strongly_seen;
 
 // spec §4.4
 void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
@@ -92,32 +44,52 @@ void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& c
             return;
         }
     }
-    std::vector<PeerIndex> obs;
-    const Event& e = ctx.graph[ei];
+    // Only the first interesting event of each peer is a candidate; with too few candidates no
+    // supermajority of observees is possible, and the observer is None whatever is strongly seen.
+    auto& peers = t_candidate_peers;
+    auto& firsts = t_candidate_events;
+    peers.clear();
+    firsts.clear();
     for (const auto& [peer, ie] : me.interesting_events) {
         if (ie.events.empty()) continue;
-        if (graph::strongly_sees(e, ctx.graph[ie.events.front()], ctx.graph, ctx.peers, me.voters.size()))
-            obs.push_back(peer);
+        peers.push_back(peer);
+        firsts.push_back(ie.events.front());
     }
-    if (3 * obs.size() > 2 * me.voters.size()) {
+    const size_t n = me.voters.size();
+    m.observer = ObserverKind::None;
+    m.observees.clear();
+    if (!(3 * peers.size() > 2 * n)) return;
+    graph::strongly_sees_each(ctx.graph[ei], firsts, ctx.graph, ctx.peers, n, t_strongly_seen);
+    std::vector<PeerIndex> obs;
+    for (size_t i = 0; i < peers.size(); ++i)
+        if (t_strongly_seen[i]) obs.push_back(peers[i]);
+    if (3 * obs.size() > 2 * n) {
         m.observer = ObserverKind::This;
         m.observees = std::move(obs);
-    } else {
-        m.observer = ObserverKind::None;
-        m.observees.clear();
     }
 }
 
-// spec §5.6
+// Scratch for set_meta_votes, reused across events (one thread, one event at a time).
+thread_local std::vector<std::int32_t> t_slot_of;           // peer -> row in t_summed, -1 if none
+thread_local std::vector<PositionCounts> t_summed;          // rows of per-position sums
+thread_local std::vector<const MetaEvent*> t_ancestors;
+thread_local MetaVoteList t_pass1;
+
+// spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
+// each next_votes entry costs one addition instead of a walk over every ancestor's list.
 void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
     const Event& e = ctx.graph[ei];
     const size_t n = me.voters.size();
+    PARSEC_ASSERT(n < 65535, "meta-vote counts are 16-bit lanes");
     EventIndex p = graph::self_sync_parent(ctx.graph, ei);
     const MetaEvent* pm = p != model::kNoEvent ? me.meta_event(p) : nullptr;
     const bool has_parent_votes = pm && !pm->meta_votes.empty();
     if (!has_parent_votes && m.observer != ObserverKind::This) return;
 
-    std::vector<const MetaEvent*> ancestors;
+    // Other voters' latest non-forked ancestors, in ascending voter order (the others' order).
+    auto& ancestors = t_ancestors;
+    ancestors.clear();
+    std::size_t width = 1;  // longest list among them: the positions to sum
     for (PeerIndex v : me.voters) {
         if (v == e.creator) continue;
         std::int32_t k = graph::non_fork_last_ancestor(e, v);
@@ -125,29 +97,45 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         const auto& slot = ctx.peers.events_by_index(v, static_cast<std::uint32_t>(k));
         PARSEC_ASSERT(!slot.empty(), "ancestor slot is empty");
         const MetaEvent* am = me.meta_event(slot.front());
-        if (am && !am->meta_votes.empty()) ancestors.push_back(am);
+        if (!am || am->meta_votes.empty()) continue;
+        ancestors.push_back(am);
+        for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
     }
-    std::vector<const MetaVoteList*> others;
-    auto collect = [&](PeerIndex peer) {
-        others.clear();
-        for (const MetaEvent* am : ancestors)
-            if (const MetaVoteList* l = am->votes_for(peer)) others.push_back(l);
-    };
+
+    // One row per peer voted on: the parent's peers, or every voter for an observer.
+    auto& slot_of = t_slot_of;
+    slot_of.assign(ctx.peers.size(), -1);
+    m.meta_votes.clear();
     if (has_parent_votes) {
         m.meta_votes.reserve(pm->meta_votes.size());
         for (const auto& [peer, list] : pm->meta_votes) {
-            collect(peer);
-            MetaVoteList temp = next_votes(list, others, false, n);
-            m.meta_votes.emplace_back(peer, next_votes(temp, {}, true, n));
+            slot_of[peer] = static_cast<std::int32_t>(m.meta_votes.size());
+            m.meta_votes.emplace_back(peer, MetaVoteList{});
         }
     } else {
         m.meta_votes.reserve(n);
         for (PeerIndex peer : me.voters) {
-            collect(peer);
-            MetaVote initial;
-            bool observed = std::binary_search(m.observees.begin(), m.observees.end(), peer);
-            initial.est = observed ? kTrue : kFalse;
-            m.meta_votes.emplace_back(peer, next_votes(MetaVoteList{initial}, others, false, n));
+            slot_of[peer] = static_cast<std::int32_t>(m.meta_votes.size());
+            m.meta_votes.emplace_back(peer, MetaVoteList{});
+        }
+    }
+    auto& summed = t_summed;
+    summed.assign(m.meta_votes.size() * width, PositionCounts{});
+    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, am->meta_votes);
+
+    for (size_t row = 0; row < m.meta_votes.size(); ++row) {
+        auto& [peer, out] = m.meta_votes[row];
+        std::span<const PositionCounts> others(summed.data() + row * width, width);
+        if (has_parent_votes) {
+            // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
+            next_votes_summed(pm->meta_votes[row].second, others, false, n, t_pass1);
+            next_votes_summed(t_pass1, {}, true, n, out);
+        } else {
+            MetaVoteList initial;
+            MetaVote v;
+            v.est = std::binary_search(m.observees.begin(), m.observees.end(), peer) ? kTrue : kFalse;
+            initial.push_back(v);
+            next_votes_summed(initial, others, false, n, out);
         }
     }
 }
@@ -172,7 +160,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     if (!m->interesting_content.empty()) {
         auto& ie = me.interesting_events[e.creator];
         ie.events.push_back(ei);
-        ie.keys.insert(m->interesting_content.begin(), m->interesting_content.end());
+        for (KeyIndex k : m->interesting_content) ie.keys.insert(k);
     }
     if (me.keep_history) {
         if (me.history.size() <= ei) me.history.resize(ctx.graph.size());
@@ -236,14 +224,16 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
             me.voters.erase(it);
         }
     }
-    for (KeyIndex k : keys) {
-        auto it = me.unconsensused_by_key.find(k);
-        if (it == me.unconsensused_by_key.end()) continue;
-        for (EventIndex e : it->second) me.unconsensused_events.erase(e);
-        me.unconsensused_by_key.erase(it);
-    }
+    KeySet decided;
+    for (KeyIndex k : keys) decided.insert(k);
+    auto is_decided = [&](KeyIndex k) { return decided.contains(k); };
+    // Every event carrying a decided key leaves the unconsensused sets (spec §6.4 step 2).
+    me.unconsensused_events.erase(std::remove_if(me.unconsensused_events.begin(), me.unconsensused_events.end(),
+                                                 [&](EventIndex e) { return is_decided(ctx.graph[e].key); }),
+                                  me.unconsensused_events.end());
+    me.unconsensused_by_key.erase_if(is_decided);
     const auto graph_len = static_cast<EventIndex>(ctx.graph.size());
-    EventIndex new_start = me.unconsensused_events.empty() ? graph_len : *me.unconsensused_events.begin();
+    EventIndex new_start = me.unconsensused_events.empty() ? graph_len : me.unconsensused_events.front();
     const bool membership_changed = !changes.empty();
     EventIndex cont = new_start;
     if (!membership_changed) {
@@ -264,7 +254,6 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
             m.reset();
             continue;
         }
-        auto is_decided = [&](KeyIndex k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
         if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
         auto pruned = std::make_shared<MetaEvent>(*m);
         auto& content = pruned->interesting_content;
@@ -278,7 +267,7 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
         if (!m || m->interesting_content.empty()) continue;
         auto& ie = me.interesting_events[ctx.graph[i].creator];
         ie.events.push_back(i);
-        ie.keys.insert(m->interesting_content.begin(), m->interesting_content.end());
+        for (KeyIndex k : m->interesting_content) ie.keys.insert(k);
     }
     me.consensus_history.insert(me.consensus_history.end(), keys.begin(), keys.end());
     me.new_consensus_start_index = new_start;

@@ -3,7 +3,6 @@
 #pragma once
 #include <map>
 #include <memory>
-#include <set>
 #include <vector>
 
 #include "election/meta_vote.hpp"
@@ -30,17 +29,66 @@ struct MetaEvent {
     bool is_empty() const { return observees.empty() && interesting_content.empty() && meta_votes.empty(); }
 };
 
+// A set of keys as a bitmap over the store's key indices: membership is tested for every
+// unconsensused key at every new sync event (spec §4.3), so it must be one load.
+class KeySet {
+public:
+    bool contains(KeyIndex k) const { return k / 64 < bits_.size() && (bits_[k / 64] >> (k % 64)) & 1u; }
+    void insert(KeyIndex k) {
+        if (k / 64 >= bits_.size()) bits_.resize(k / 64 + 1, 0);
+        bits_[k / 64] |= std::uint64_t{1} << (k % 64);
+    }
+    bool empty() const { return bits_.empty(); }
+
+private:
+    std::vector<std::uint64_t> bits_;
+};
+
 struct InterestingEvents {
     std::vector<EventIndex> events;  // in processing order
-    std::set<KeyIndex> keys;
+    KeySet keys;                     // the union of their interesting content
+};
+
+// One unconsensused vote with what the ancestry test needs (spec §3 is_descendant_of), kept
+// next to each other so the per-event scan of spec §4.3 reads one compact array.
+struct VoteRef {
+    EventIndex event;
+    PeerIndex creator;
+    std::uint32_t index_by_creator;
+    std::uint32_t fork_number;
+};
+
+struct KeyVotes {
+    KeyIndex key;
+    bool single;                 // a Single-mode key (spec §1.3)
+    std::vector<VoteRef> votes;  // ascending event index
+};
+
+// Unconsensused events by key (spec §4.1), in the order the keys first got one.
+class VotesByKey {
+public:
+    const KeyVotes* find(KeyIndex k) const {
+        return k < slot_.size() && slot_[k] ? &keys_[slot_[k] - 1] : nullptr;
+    }
+    void add(KeyIndex k, bool single, const VoteRef& v);
+    // Drops the keys for which `decided(key)` holds.
+    template <typename Pred>
+    void erase_if(Pred decided);
+    auto begin() const { return keys_.begin(); }
+    auto end() const { return keys_.end(); }
+    size_t size() const { return keys_.size(); }
+
+private:
+    std::vector<KeyVotes> keys_;
+    std::vector<std::uint32_t> slot_;  // key index -> position in keys_ + 1, 0 = absent
 };
 
 struct MetaElection {
     std::vector<PeerIndex> voters;                              // sorted
     std::vector<std::shared_ptr<const MetaEvent>> meta_events;  // by event index (null = none); immutable
     std::map<PeerIndex, InterestingEvents> interesting_events;
-    std::set<EventIndex> unconsensused_events;
-    std::map<KeyIndex, std::set<EventIndex>> unconsensused_by_key;
+    std::vector<EventIndex> unconsensused_events;               // ascending
+    VotesByKey unconsensused_by_key;
     std::vector<KeyIndex> consensus_history;
     EventIndex new_consensus_start_index = 0;
     EventIndex continue_consensus_start_index = 0;
@@ -76,7 +124,24 @@ std::vector<KeyIndex> compute_consensus(const MetaElection& me, const ElectionCo
 // spec §6.4. Returns the index to restart processing from.
 EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std::vector<KeyIndex>& keys,
                         const std::vector<MembershipChange>& changes);
-// Registers an inserted event that carries a not-yet-consensused key (spec §2.4 step 5).
-void add_unconsensused(MetaElection& me, EventIndex e, KeyIndex key);
+// Registers an inserted event (graph index e) that carries a not-yet-consensused key (spec §2.4
+// step 5). `single` tells whether the key is a Single-mode key.
+void add_unconsensused(MetaElection& me, EventIndex e, const model::Event& event, bool single);
+
+// spec §4.3, in interesting_content.cpp.
+std::vector<KeyIndex> interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex e);
+
+template <typename Pred>
+void VotesByKey::erase_if(Pred decided) {
+    size_t out = 0;
+    for (size_t i = 0; i < keys_.size(); ++i) {
+        slot_[keys_[i].key] = 0;
+        if (decided(keys_[i].key)) continue;
+        if (out != i) keys_[out] = std::move(keys_[i]);
+        slot_[keys_[out].key] = static_cast<std::uint32_t>(out + 1);
+        ++out;
+    }
+    keys_.resize(out);
+}
 
 }  // namespace parsec::election

@@ -1,11 +1,15 @@
 // Meta-vote rules, spec §5.2–§5.5, copied literally including the quirks listed there.
 #include "election/meta_vote.hpp"
 
+#include <array>
+#include <cstring>
+#include <new>
+
 #include "core/assert.hpp"
 
 namespace parsec::election {
 
-static void add_contribution(Counts& c, const MetaVote& v) {
+static inline void add_contribution(Counts& c, const MetaVote& v) {
     if (v.decided) {
         if (v.decision) ++c.est_t, ++c.bin_t, ++c.aux_t;
         else ++c.est_f, ++c.bin_f, ++c.aux_f;
@@ -36,7 +40,8 @@ Counts counts(const MetaVote& v, std::span<const MetaVoteList* const> others) {
     return c;
 }
 
-MetaVote update(MetaVote v, Counts c, bool with_coin, std::size_t n) {
+// The rules are inline here so the summed variant below runs them without calls.
+static inline MetaVote update_impl(MetaVote v, Counts c, bool with_coin, std::size_t n) {
     if (v.decided) return v;
     // 1. Estimates.
     if (v.est == 0) {
@@ -75,7 +80,9 @@ MetaVote update(MetaVote v, Counts c, bool with_coin, std::size_t n) {
     return v;
 }
 
-MetaVote increase_step(const MetaVote& p, const Counts& c, bool with_coin, std::size_t n) {
+MetaVote update(MetaVote v, Counts c, bool with_coin, std::size_t n) { return update_impl(v, c, with_coin, n); }
+
+static inline MetaVote increase_step_impl(const MetaVote& p, const Counts& c, bool with_coin, std::size_t n) {
     PARSEC_ASSERT(!p.decided, "increase_step on a decided meta-vote");
     MetaVote q = p;
     switch (p.step) {
@@ -101,6 +108,10 @@ MetaVote increase_step(const MetaVote& p, const Counts& c, bool with_coin, std::
     return q;
 }
 
+MetaVote increase_step(const MetaVote& p, const Counts& c, bool with_coin, std::size_t n) {
+    return increase_step_impl(p, c, with_coin, n);
+}
+
 MetaVoteList next_votes(const MetaVoteList& prev, std::span<const MetaVoteList* const> others, bool with_coin,
                         std::size_t n) {
     MetaVoteList out;
@@ -119,6 +130,109 @@ MetaVoteList next_votes(const MetaVoteList& prev, std::span<const MetaVoteList* 
         out.push_back(q);
     }
     return out;
+}
+
+// ---- Summed counts: the same rules with the others' part of counts() precomputed ------------------
+
+namespace {
+
+// The byte holding MetaVote's bit-fields (decided, decision, est, bin, aux) determines the
+// vote's contribution (spec §5.2), so one table lookup by that byte replaces the decoding.
+constexpr std::size_t kFlagByte = 5;
+static_assert(sizeof(MetaVote) == 8, "MetaVote layout: round, step, one byte of bit-fields, padding");
+
+inline std::uint8_t flag_byte(const MetaVote& v) {
+    std::uint8_t b;
+    std::memcpy(&b, reinterpret_cast<const unsigned char*>(&v) + kFlagByte, 1);
+    return b;
+}
+
+std::array<PositionCounts, 256> make_contribution_table() {
+    std::array<PositionCounts, 256> t{};
+    std::array<bool, 256> filled{};
+    for (int decided = 0; decided < 2; ++decided)
+        for (int decision = 0; decision < 2; ++decision)
+            for (int est = 0; est < 4; ++est)
+                for (int bin = 0; bin < 4; ++bin)
+                    for (int aux = -2; aux < 2; ++aux) {
+                        alignas(MetaVote) unsigned char storage[sizeof(MetaVote)] = {};
+                        auto* v = new (storage) MetaVote;
+                        v->decided = decided, v->decision = decision;
+                        v->est = static_cast<std::uint8_t>(est), v->bin = static_cast<std::uint8_t>(bin);
+                        v->aux = static_cast<std::int8_t>(aux);
+                        const std::uint8_t b = flag_byte(*v);
+                        PARSEC_ASSERT(!filled[b], "MetaVote bit-fields are not all in the flag byte");
+                        filled[b] = true;
+                        Counts c;
+                        add_contribution(c, *v);
+                        auto& l = t[b].lane;
+                        l[0] = static_cast<std::uint16_t>(c.est_t), l[1] = static_cast<std::uint16_t>(c.est_f);
+                        l[2] = static_cast<std::uint16_t>(c.bin_t), l[3] = static_cast<std::uint16_t>(c.bin_f);
+                        l[4] = static_cast<std::uint16_t>(c.aux_t), l[5] = static_cast<std::uint16_t>(c.aux_f);
+                        l[6] = static_cast<std::uint16_t>(c.decision + 1);  // taken only if none yet
+                    }
+    return t;
+}
+const std::array<PositionCounts, 256> kContribution = make_contribution_table();
+
+inline void add_entry(PositionCounts& into, const MetaVote& w) {
+    const auto& add = kContribution[flag_byte(w)].lane;
+    auto& l = into.lane;
+    const std::uint16_t decision_before = l[6];
+    for (int i = 0; i < 8; ++i) l[i] = static_cast<std::uint16_t>(l[i] + add[i]);
+    if (decision_before) l[6] = decision_before;  // the first decision met wins (spec §5.2)
+}
+
+// counts(v, others) from the others' sum at v's position.
+inline Counts counts_summed(const MetaVote& v, std::span<const PositionCounts> per_position) {
+    Counts c;
+    const std::size_t pos = v.position();
+    if (pos < per_position.size()) {
+        const auto& l = per_position[pos].lane;
+        c.est_t = l[0], c.est_f = l[1], c.bin_t = l[2], c.bin_f = l[3], c.aux_t = l[4], c.aux_f = l[5];
+        if (l[6]) c.decision = static_cast<std::int8_t>(l[6] - 1);
+    }
+    add_contribution(c, v);
+    return c;
+}
+
+}  // namespace
+
+void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list) {
+    const std::size_t n = std::min<std::size_t>(list.size(), per_position.size());
+    const MetaVote* w = list.data();
+    for (std::size_t pos = 0; pos < n; ++pos) add_entry(per_position[pos], w[pos]);
+}
+
+void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
+                const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists) {
+    for (const auto& [peer, list] : lists) {
+        const std::int32_t row = peer < row_of.size() ? row_of[peer] : -1;
+        if (row < 0) continue;
+        PositionCounts* r = rows.data() + static_cast<std::size_t>(row) * width;
+        const std::size_t n = std::min<std::size_t>(list.size(), width);
+        const MetaVote* w = list.data();
+        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], w[pos]);
+    }
+}
+
+void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
+                       std::size_t n, MetaVoteList& out) {
+    out.clear();
+    out.reserve(prev.size() + 1);
+    for (const MetaVote& v : prev) {
+        out.push_back(update_impl(v, counts_summed(v, per_position), with_coin, n));
+        if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
+    }
+    while (!out.empty()) {
+        const MetaVote p = out.back();
+        if (p.decided) break;
+        Counts c = counts_summed(p, per_position);
+        if (!is_super(c.aux_t + c.aux_f, n)) break;
+        MetaVote q = increase_step_impl(p, c, with_coin, n);
+        q = update_impl(q, counts_summed(q, per_position), with_coin, n);
+        out.push_back(q);
+    }
 }
 
 }  // namespace parsec::election

@@ -2,7 +2,10 @@
 #pragma once
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
+
+#include "core/small_vector.hpp"
 
 namespace parsec::election {
 
@@ -13,21 +16,24 @@ inline constexpr std::uint8_t kBoth = 3;
 
 enum class Step : std::uint8_t { ForcedTrue = 0, ForcedFalse = 1, GenuineFlip = 2 };
 
+// Eight bytes: meta-events hold one list per voter, so with many voters this is most of the
+// election's memory and of what each new event reads (spec §5.6).
 struct MetaVote {
     std::uint32_t round = 0;
     Step step = Step::ForcedTrue;
-    bool decided = false;
-    bool decision = false;     // valid if decided
-    std::uint8_t est = 0;      // bool set (undecided only)
-    std::uint8_t bin = 0;      // bool set (undecided only)
-    std::int8_t aux = -1;      // -1 none, 0 false, 1 true (undecided only)
+    bool decided : 1 = false;
+    bool decision : 1 = false;  // valid if decided
+    std::uint8_t est : 2 = 0;   // bool set (undecided only)
+    std::uint8_t bin : 2 = 0;   // bool set (undecided only)
+    std::int8_t aux : 2 = -1;   // -1 none, 0 false, 1 true (undecided only)
 
     bool operator==(const MetaVote&) const = default;
     // Position in a list that starts at (0, 0): lists are contiguous in (round, step).
     std::size_t position() const { return round * 3u + static_cast<std::size_t>(step); }
 };
 
-using MetaVoteList = std::vector<MetaVote>;
+// Lists hold 1-6 entries in practice (spec §5.1), so they live inline in their meta-event.
+using MetaVoteList = core::SmallVector<MetaVote, 4>;
 
 // The coin in force at v0.7.3: true in odd rounds (spec §5.7).
 inline bool coin(std::uint32_t round) { return (round % 2) == 1; }
@@ -45,6 +51,23 @@ MetaVote increase_step(const MetaVote& p, const Counts& c, bool with_coin, std::
 // spec §5.5. `with_coin` = the coins map holds every round (pass 2) or none (pass 1).
 MetaVoteList next_votes(const MetaVoteList& prev, std::span<const MetaVoteList* const> others, bool with_coin,
                         std::size_t voter_count);
+
+// The others' contributions summed per list position (spec §5.2 without V's own part), so that
+// next_votes costs one addition per entry instead of a walk over every other voter's list.
+// Lanes 0-5: est_t, est_f, bin_t, bin_f, aux_t, aux_f (16 bits each: up to 65535 voters).
+// Lane 6: the first decision met in the others' order (0 none, 1 false, 2 true).
+struct alignas(16) PositionCounts {
+    std::uint16_t lane[8] = {};
+};
+// Adds `list` as the next "other" (lists must be added in the others' order).
+void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list);
+// add_other for each (peer, list) of a meta-event into rows[row_of[peer]] (rows of `width`
+// positions; row_of[peer] < 0 skips the peer).
+void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
+                const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists);
+// next_votes(prev, others, with_coin, n) where `per_position` = the others added in order.
+void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
+                       std::size_t voter_count, MetaVoteList& out);
 
 inline bool is_super(std::uint32_t c, std::size_t n) { return 3ull * c > 2ull * n; }
 inline bool is_third(std::uint32_t c, std::size_t n) { return 3ull * c >= n; }

@@ -14,6 +14,10 @@ EventIndex Graph::insert(Event e) {
     auto [it, inserted] = by_hash_.emplace(e.hash, index);
     PARSEC_ASSERT(inserted, "event inserted twice");
     (void)it;
+    EventIndex sync_parent = model::kNoEvent;
+    if (e.self_parent != model::kNoEvent)
+        sync_parent = model::is_sync(events_[e.self_parent].cause) ? e.self_parent : sync_parent_[e.self_parent];
+    sync_parent_.push_back(sync_parent);
     events_.push_back(std::move(e));
     return index;
 }
@@ -151,13 +155,41 @@ bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const Pee
     return 3 * count > 2 * voter_count;
 }
 
-EventIndex self_sync_parent(const Graph& graph, EventIndex x) {
-    EventIndex p = graph[x].self_parent;
-    while (p != model::kNoEvent) {
-        if (model::is_sync(graph[p].cause)) return p;
-        p = graph[p].self_parent;
+namespace {
+thread_local std::vector<const std::int32_t*> t_mid_last;  // per creator: its latest ancestor's `last`
+thread_local std::vector<std::size_t> t_mid_size;
+}  // namespace
+
+void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Graph& graph, const PeerList& peers,
+                        size_t voter_count, std::vector<std::uint8_t>& out) {
+    out.assign(ys.size(), 0);
+    if (peers.any_fork()) {
+        for (size_t i = 0; i < ys.size(); ++i) out[i] = strongly_sees(x, graph[ys[i]], graph, peers, voter_count);
+        return;
     }
-    return model::kNoEvent;
+    // Without forks, the latest ancestor `mid` of creator c sees y iff mid's last ancestor index
+    // for y's creator reaches y (the fast path of strongly_sees above).
+    auto& mid_last = t_mid_last;
+    auto& mid_size = t_mid_size;
+    mid_last.clear();
+    mid_size.clear();
+    const auto& last = x.ancestors.last;
+    for (size_t c = 0; c < last.size(); ++c) {
+        if (last[c] < 0) continue;
+        const Event& mid = graph[peers[static_cast<PeerIndex>(c)].slots[static_cast<size_t>(last[c])][0]];
+        mid_last.push_back(mid.ancestors.last.data());
+        mid_size.push_back(mid.ancestors.last.size());
+    }
+    for (size_t i = 0; i < ys.size(); ++i) {
+        const Event& y = graph[ys[i]];
+        const PeerIndex yc = y.creator;
+        const auto y_index = static_cast<std::int32_t>(y.index_by_creator);
+        size_t count = 0;
+        for (size_t m = 0; m < mid_last.size(); ++m) count += yc < mid_size[m] && mid_last[m][yc] >= y_index;
+        out[i] = 3 * count > 2 * voter_count;
+    }
 }
+
+EventIndex self_sync_parent(const Graph& graph, EventIndex x) { return graph.self_sync_parent(x); }
 
 }  // namespace parsec::graph

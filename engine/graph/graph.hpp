@@ -1,5 +1,6 @@
 // The append-only event store (spec §1.7) and the graph relations on it (spec §3).
 #pragma once
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -29,9 +30,13 @@ public:
     // Inserts and returns the new index; the caller checked the hash is new.
     EventIndex insert(Event e);
     const std::vector<Event>& events() const { return events_; }
+    // First sync event among e's strict self-ancestors (spec §3 self_sync_parent), kept per
+    // event at insertion: votes between sync events would otherwise be walked at every query.
+    EventIndex self_sync_parent(EventIndex e) const { return sync_parent_[e]; }
 
 private:
     std::vector<Event> events_;
+    std::vector<EventIndex> sync_parent_;
     std::unordered_map<core::Hash32, EventIndex, HashKey> by_hash_;
 };
 
@@ -47,6 +52,10 @@ std::int32_t non_fork_last_ancestor(const Event& x, PeerIndex creator);
 // Counts creators whose latest ancestor of x sees y; supermajority of `voter_count` (spec §3).
 bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const PeerList& peers,
                    size_t voter_count);
+// strongly_sees(x, ys[i], ...) for every i into out[i] (1 or 0): x's latest ancestor of each
+// creator is looked up once for all ys (spec §3; observers test every interesting peer, §4.4).
+void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Graph& graph, const PeerList& peers,
+                        size_t voter_count, std::vector<std::uint8_t>& out);
 // First sync event among x's strict self-ancestors, or kNoEvent.
 EventIndex self_sync_parent(const Graph& graph, EventIndex x);
 

@@ -116,7 +116,7 @@ Status Node::add_event(model::Event e) {
     const KeyIndex key = e.key;
     EventIndex idx = graph_.insert(std::move(e));
     peers_.add_event_to_slot(creator, index_by_creator, idx);
-    if (unconsensused) election::add_unconsensused(election_, idx, key);
+    if (unconsensused) election::add_unconsensused(election_, idx, graph_[idx], store_[key].key.is_single());
     if (options_.malice_detection) update_awaiting(idx);
     if (peers_[model::kOurIndex].removed) return {};
     return process_events(idx);
@@ -162,10 +162,9 @@ Status Node::create_blocks(const std::vector<KeyIndex>& keys) {
         const auto& obs = store_[k].observation;
         if (obs.kind == model::ObsKind::StartDkg || obs.kind == model::ObsKind::DkgMessage) continue;
         std::vector<Proof> proofs;
-        auto it = election_.unconsensused_by_key.find(k);
-        if (it != election_.unconsensused_by_key.end()) {
-            for (EventIndex u : it->second) {
-                const auto& ue = graph_[u];
+        if (const auto* votes = election_.unconsensused_by_key.find(k)) {
+            for (const auto& vote : votes->votes) {
+                const auto& ue = graph_[vote.event];
                 if (!election_.is_voter(ue.creator)) continue;
                 const PeerId& id = peers_[ue.creator].id;
                 auto p = std::find_if(proofs.begin(), proofs.end(), [&](const Proof& x) { return x.id == id; });

@@ -20,6 +20,14 @@ std::string payload_text(const model::Observation& o) {
     }
 }
 constexpr std::size_t kProgressReportsMax = 3;
+const char* malice_name(model::MaliceKind k) {
+    static const char* const names[] = {"UnexpectedGenesis", "DuplicateVote", "MissingGenesis", "IncorrectGenesis",
+                                        "Fork", "InvalidAccusation", "OtherParentBySameCreator",
+                                        "SelfParentByDifferentCreator", "InvalidRequest", "InvalidResponse",
+                                        "Unprovable", "Accomplice"};
+    const auto i = static_cast<std::size_t>(k);
+    return i < sizeof(names) / sizeof(names[0]) ? names[i] : "?";
+}
 }  // namespace
 
 const char* marker_kind_name(MarkerKind k) {
@@ -143,8 +151,7 @@ void Checkers::check_accusations(const Cluster& cluster, InputIndex index, NodeI
     for (std::size_t i = accusations_seen_[node]; i < made.size(); ++i) {
         const auto& offender_id = n.engine->peers()[made[i].first].id;
         const NodeId offender = cluster.find(offender_id.name);
-        const std::string text = n.name + " accuses " + offender_id.name + " (malice kind " +
-                                 std::to_string(static_cast<int>(made[i].second.kind)) + ")";
+        const std::string text = n.name + " accuses " + offender_id.name + " of " + malice_name(made[i].second.kind);
         emit(cluster.tick(), index, MarkerKind::Accusation, {node, offender}, text);
         if (n.byzantine == ByzantineKind::Honest && offender != kNoNode && config_.is_honest(offender))
             emit(cluster.tick(), index, MarkerKind::HonestAccused, {offender, node}, text);
@@ -196,18 +203,20 @@ void Checkers::adopt(const Cluster& cluster) {
 }
 
 bool Checkers::reached(const Cluster& cluster, std::uint32_t blocks) const {
+    const std::size_t needed = std::max<std::size_t>(blocks, first_vote_tick_.size());
     for (NodeId i = 0; i < cluster.nodes().size(); ++i)
-        if (is_expected(cluster.node(i)) && decided_[i].size() < blocks) return false;
+        if (is_expected(cluster.node(i)) && decided_[i].size() < needed) return false;
     return true;
 }
 
 void Checkers::at_end(const Cluster& cluster, InputIndex next_index) {
     if (config_.safety_only || config_.until_blocks == 0 || reached(cluster, config_.until_blocks)) return;
     std::vector<NodeId> behind;
+    const std::size_t needed = std::max<std::size_t>(config_.until_blocks, first_vote_tick_.size());
     std::string text = "stopped at tick " + std::to_string(cluster.tick()) + " before every honest node polled " +
-                       std::to_string(config_.until_blocks) + " blocks:";
+                       std::to_string(needed) + " blocks:";
     for (NodeId i = 0; i < cluster.nodes().size(); ++i) {
-        if (!is_expected(cluster.node(i)) || decided_[i].size() >= config_.until_blocks) continue;
+        if (!is_expected(cluster.node(i)) || decided_[i].size() >= needed) continue;
         behind.push_back(i);
         text += " " + cluster.node(i).name + " " + std::to_string(decided_[i].size());
     }

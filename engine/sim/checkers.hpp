@@ -54,7 +54,7 @@ public:
     // Workload payloads voted by an honest node, and how many of them each node has decided.
     std::size_t expected_payloads() const { return first_vote_tick_.size(); }
     std::size_t decided_payloads(NodeId n) const { return decided_[n].size(); }
-    // Every live honest member polled at least `blocks` workload payloads.
+    // Every live honest node polled every workload payload an honest node voted, and at least `blocks`.
     bool reached(const Cluster& cluster, std::uint32_t blocks) const;
     bool is_expected(const ClusterNode& n) const;  // counted by reached() and progress
 

@@ -160,8 +160,10 @@ core::Result<Outcome> Cluster::apply(const Input& input) {
         if (auto s = apply_deliver(*d, out); !s.ok()) return s.error();
     } else if (const auto* drop = std::get_if<DropInput>(&input.body)) in_flight_.erase(drop->message);
     else if (const auto* dup = std::get_if<DuplicateInput>(&input.body)) {
-        InFlight copy = in_flight_.at(dup->message);
-        copy.is_copy = true;
+        // Both twins are marked: neither is duplicated again, and refusals of either are expected.
+        InFlight& original = in_flight_.at(dup->message);
+        original.is_copy = true;
+        InFlight copy = original;
         send(copy.from, copy.to, copy.is_request, std::move(copy.events), out);
         in_flight_.at(out.sent.back()).is_copy = true;
     } else if (const auto* v = std::get_if<VoteInput>(&input.body)) apply_vote(*v, out);

@@ -48,7 +48,7 @@ struct InFlight {
     NodeId from = kNoNode;
     NodeId to = kNoNode;
     bool is_request = true;
-    bool is_copy = false;    // made by DuplicateInput; never duplicated again
+    bool is_copy = false;    // one of two twins made by DuplicateInput; never duplicated again
     Tick sent_tick = 0;
     model::Message events;
 };

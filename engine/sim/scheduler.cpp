@@ -23,6 +23,7 @@ Scheduler::Scheduler(const SimConfig& config, std::uint64_t seed) : config_(conf
 
 void Scheduler::plan(Tick at, InputBody body) {
     PARSEC_ASSERT(at >= tick_, "cannot plan in the past");
+    if (std::holds_alternative<VoteInput>(body)) ++votes_pending_;
     planned_.emplace(std::make_pair(at, sequence_++), Input{at, std::move(body)});
 }
 
@@ -137,6 +138,7 @@ std::optional<Input> Scheduler::next(const Cluster& cluster) {
         if (!planned_.empty() && planned_.begin()->first.first <= tick_) {
             Input due = std::move(planned_.begin()->second);
             planned_.erase(planned_.begin());
+            if (std::holds_alternative<VoteInput>(due.body)) --votes_pending_;
             if (auto in = resolve(cluster, std::move(due))) return in;
             continue;
         }
@@ -165,6 +167,7 @@ void Scheduler::observe(const Cluster& cluster, const Input& input, const Outcom
 void Scheduler::adopt(const Cluster& cluster) {
     ready_.clear();
     planned_.clear();
+    votes_pending_ = 0;
     held_.clear();
     tick_ = cluster.tick();
     phase_ = Phase::Done;

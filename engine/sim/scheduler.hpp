@@ -29,6 +29,7 @@ public:
 
     Tick tick() const { return tick_; }
     std::uint32_t payloads_proposed() const { return payloads_proposed_; }
+    std::size_t votes_pending() const { return votes_pending_; }
     const Prng& prng() const { return prng_; }
 
 private:
@@ -56,6 +57,7 @@ private:
     std::map<NodeId, std::vector<MessageId>> held_;            // messages waiting for a paused node
     std::size_t script_cursor_ = 0;
     std::uint32_t payloads_proposed_ = 0;
+    std::size_t votes_pending_ = 0;                            // VoteInputs planned, not yet due
     std::vector<std::uint8_t> side_;                           // collusion split of the honest nodes
     std::unordered_map<std::string, NodeId> by_name_;
 };

@@ -79,9 +79,12 @@ void Scheduler::gossip_initiatives(const Cluster& cluster) {
 }
 
 void Scheduler::workload_initiatives(const Cluster& cluster) {
-    const std::uint32_t limit = config_.workload.payloads_max != 0 ? config_.workload.payloads_max
-                                                                   : config_.until_blocks;
-    if (limit != 0 && payloads_proposed_ >= limit) return;
+    // With --until-blocks the workload keeps proposing while scripted faults are active, so they
+    // meet live traffic, and then until the requested count is reached.
+    const auto& w = config_.workload;
+    if (w.payloads_max != 0 && payloads_proposed_ >= w.payloads_max) return;
+    if (config_.until_blocks != 0 && payloads_proposed_ >= config_.until_blocks && tick_ > config_.heal_tick())
+        return;
     if (!prng_.chance(config_.workload.payload_chance)) return;
     const std::string text = "tx-" + std::to_string(payloads_proposed_++);
     plan_votes(cluster, PayloadKind::Opaque, text, kNoNode);

@@ -26,15 +26,17 @@ Simulation Simulation::resume(Cluster cluster, std::uint64_t seed) {
 }
 
 bool Simulation::reached_blocks() const {
+    // Requested blocks reached, the scripted faults over, and no workload vote still to be cast.
     const auto blocks = config().until_blocks;
-    return blocks != 0 && checkers_.expected_payloads() >= blocks && checkers_.reached(cluster_, blocks);
+    return blocks != 0 && tick_ > config().heal_tick() && scheduler_.votes_pending() == 0 &&
+           checkers_.expected_payloads() >= blocks && checkers_.reached(cluster_, blocks);
 }
 
 core::Result<Outcome> Simulation::apply(const Input& input) {
-    NodeId sender = kNoNode;
+    NodeId sender = kNoNode;  // of an original (not duplicated) delivered message
     if (const auto* d = std::get_if<DeliverInput>(&input.body)) {
         auto it = cluster_.in_flight().find(d->message);
-        if (it != cluster_.in_flight().end()) sender = it->second.from;
+        if (it != cluster_.in_flight().end() && !it->second.is_copy) sender = it->second.from;
     }
     Input stamped = input;
     if (stamped.tick < cluster_.tick()) stamped.tick = cluster_.tick();

@@ -1,0 +1,139 @@
+// A vector that keeps its first N elements inline, for the many short lists of the hot paths
+// (meta-vote lists hold 1-6 entries, spec §5.1): one meta-event then costs one allocation, not
+// one per voter. Only for trivially copyable element types, so copies are plain memcpy.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <initializer_list>
+#include <new>
+#include <type_traits>
+
+namespace parsec::core {
+
+template <typename T, std::uint32_t N>
+class SmallVector {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                  "SmallVector copies elements with memcpy");
+    static_assert(N > 0, "inline capacity must be positive");
+
+public:
+    using value_type = T;
+    using size_type = std::size_t;
+    using iterator = T*;
+    using const_iterator = const T*;
+    using reference = T&;
+    using const_reference = const T&;
+
+    SmallVector() noexcept {}
+    SmallVector(std::initializer_list<T> init) { assign(init.begin(), init.end()); }
+    SmallVector(const SmallVector& o) { assign(o.begin(), o.end()); }
+    SmallVector(SmallVector&& o) noexcept { steal(o); }
+    SmallVector& operator=(const SmallVector& o) {
+        if (this != &o) {
+            size_ = 0;
+            assign(o.begin(), o.end());
+        }
+        return *this;
+    }
+    SmallVector& operator=(SmallVector&& o) noexcept {
+        if (this != &o) {
+            release();
+            steal(o);
+        }
+        return *this;
+    }
+    ~SmallVector() { release(); }
+
+    T* data() noexcept { return on_heap() ? heap_ : inline_ptr(); }
+    const T* data() const noexcept { return on_heap() ? heap_ : inline_ptr(); }
+    size_type size() const noexcept { return size_; }
+    size_type capacity() const noexcept { return capacity_; }
+    bool empty() const noexcept { return size_ == 0; }
+    iterator begin() noexcept { return data(); }
+    iterator end() noexcept { return data() + size_; }
+    const_iterator begin() const noexcept { return data(); }
+    const_iterator end() const noexcept { return data() + size_; }
+    T& operator[](size_type i) noexcept { return data()[i]; }
+    const T& operator[](size_type i) const noexcept { return data()[i]; }
+    T& front() noexcept { return data()[0]; }
+    const T& front() const noexcept { return data()[0]; }
+    T& back() noexcept { return data()[size_ - 1]; }
+    const T& back() const noexcept { return data()[size_ - 1]; }
+
+    void clear() noexcept { size_ = 0; }
+    void reserve(size_type n) {
+        if (n > capacity_) grow(static_cast<std::uint32_t>(n));
+    }
+    void push_back(const T& v) {
+        if (size_ == capacity_) {
+            T copy = v;  // v may live in this vector
+            grow(capacity_ * 2);
+            data()[size_++] = copy;
+            return;
+        }
+        data()[size_++] = v;
+    }
+    template <typename... A>
+    T& emplace_back(A&&... args) {
+        push_back(T{std::forward<A>(args)...});
+        return back();
+    }
+    void pop_back() noexcept { --size_; }
+    // Shrinks, or grows with value-initialised elements.
+    void resize(size_type n) {
+        reserve(n);
+        for (size_type i = size_; i < n; ++i) data()[i] = T{};
+        size_ = static_cast<std::uint32_t>(n);
+    }
+    template <typename It>
+    void assign(It first, It last) {
+        const auto n = static_cast<std::uint32_t>(last - first);
+        size_ = 0;
+        reserve(n);
+        std::copy(first, last, data());
+        size_ = n;
+    }
+
+    bool operator==(const SmallVector& o) const { return std::equal(begin(), end(), o.begin(), o.end()); }
+
+private:
+    bool on_heap() const noexcept { return capacity_ > N; }
+    T* inline_ptr() noexcept { return std::launder(reinterpret_cast<T*>(inline_)); }
+    const T* inline_ptr() const noexcept { return std::launder(reinterpret_cast<const T*>(inline_)); }
+    void grow(std::uint32_t n) {
+        n = std::max(n, N * 2);
+        T* p = static_cast<T*>(std::malloc(sizeof(T) * n));
+        if (!p) throw std::bad_alloc();
+        if (size_) std::memcpy(static_cast<void*>(p), data(), sizeof(T) * size_);
+        release();
+        heap_ = p;
+        capacity_ = n;
+    }
+    void release() noexcept {
+        if (on_heap()) std::free(heap_);
+        capacity_ = N;
+    }
+    void steal(SmallVector& o) noexcept {
+        size_ = o.size_;
+        if (o.on_heap()) {
+            heap_ = o.heap_;
+            capacity_ = o.capacity_;
+            o.capacity_ = N;
+        } else {
+            capacity_ = N;
+            std::memcpy(inline_, o.inline_, sizeof(T) * size_);
+        }
+        o.size_ = 0;
+    }
+
+    std::uint32_t size_ = 0;
+    std::uint32_t capacity_ = N;
+    union {
+        alignas(T) unsigned char inline_[sizeof(T) * N];
+        T* heap_;
+    };
+};
+
+}  // namespace parsec::core

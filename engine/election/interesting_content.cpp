@@ -1,0 +1,79 @@
+// Interesting content of a new meta-event (spec §4.3), in one pass over the unconsensused votes.
+#include <algorithm>
+#include <limits>
+
+#include "election/meta_election.hpp"
+
+namespace parsec::election {
+
+namespace {
+
+// is_descendant_of(E, U) (spec §3) from U's compact record: without forks on either side it is
+// one comparison of E's last ancestor index for U's creator.
+inline bool has_ancestor(const graph::Event& e, const VoteRef& u, const graph::Graph& graph) {
+    if (e.ancestors.forks.empty() && u.fork_number == 0)
+        return e.ancestors.last_of(u.creator) >= static_cast<std::int32_t>(u.index_by_creator);
+    return graph::is_descendant_of(e, graph[u.event]);
+}
+
+thread_local std::vector<std::uint32_t> t_counted;  // per peer: the last key serial it was counted for
+thread_local std::vector<std::uint8_t> t_voter;     // per peer: 1 if a voter
+
+}  // namespace
+
+// For each unconsensused key not yet interesting to E's creator, spec §4.3 needs the group's
+// first element (E's creator's earliest ancestor vote, else the earliest ancestor vote) and
+// is_interesting_payload; both come from one walk over the key's votes in event order.
+std::vector<KeyIndex> interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
+    const graph::Event& e = ctx.graph[ei];
+    const KeySet* known = nullptr;
+    if (auto it = me.interesting_events.find(e.creator); it != me.interesting_events.end()) known = &it->second.keys;
+
+    const size_t n = me.voters.size();
+    size_t voters_in_ancestry = 0;
+    for (PeerIndex v : me.voters)
+        if (e.ancestors.last_of(v) >= 0) ++voters_in_ancestry;
+    const bool single_quorum = 3 * voters_in_ancestry > 2 * n;
+
+    auto& counted = t_counted;
+    auto& voter = t_voter;
+    counted.assign(ctx.peers.size(), 0);
+    voter.assign(ctx.peers.size(), 0);
+    for (PeerIndex v : me.voters) voter[v] = 1;
+
+    constexpr std::uint64_t kNoRank = std::numeric_limits<std::uint64_t>::max();
+    std::vector<std::pair<std::uint64_t, KeyIndex>> out;
+    std::uint32_t serial = 0;
+    for (const KeyVotes& kv : me.unconsensused_by_key) {
+        if (kv.votes.empty() || (known && known->contains(kv.key))) continue;
+        ++serial;
+        const VoteRef* first_own = nullptr;
+        bool any = false;
+        size_t voters_seen = 0;  // distinct voters with an ancestor vote (Supermajority keys)
+        for (const VoteRef& u : kv.votes) {
+            if (!has_ancestor(e, u, ctx.graph)) continue;
+            any = true;
+            if (!first_own && u.creator == e.creator) first_own = &u;
+            if (!kv.single && voter[u.creator] && counted[u.creator] != serial) {
+                counted[u.creator] = serial;
+                ++voters_seen;
+            }
+        }
+        if (!any) continue;
+        // spec §4.3 is_interesting_payload: Single keys need any ancestor vote and a supermajority
+        // of voters in the ancestry; Supermajority keys a supermajority of voters' votes.
+        const bool interesting = kv.single ? single_quorum : 3 * voters_seen > 2 * n;
+        if (!interesting) continue;
+        out.emplace_back(first_own ? first_own->index_by_creator : kNoRank, kv.key);
+    }
+    std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return ctx.store.consistent_less(a.second, b.second, ctx.peers);
+    });
+    std::vector<KeyIndex> keys;
+    keys.reserve(out.size());
+    for (const auto& [rank, key] : out) keys.push_back(key);
+    return keys;
+}
+
+}  // namespace parsec::election

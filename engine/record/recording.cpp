@@ -1,0 +1,79 @@
+// Navigation along a branch path of a recording.
+#include "record/recording.hpp"
+
+#include "core/assert.hpp"
+
+namespace parsec::record {
+
+const Branch* Recording::locate(BranchId id, InputIndex index, std::size_t& position) const {
+    const Branch* b = branch(id);
+    // Walk up until the branch whose own range holds `index`; bounded by the branch count.
+    for (std::size_t hops = 0; b != nullptr && hops <= branches.size(); ++hops) {
+        if (index >= b->fork_input) {
+            if (index >= b->end()) return nullptr;
+            position = static_cast<std::size_t>(index - b->fork_input);
+            return b;
+        }
+        b = branch(b->parent);
+    }
+    return nullptr;
+}
+
+const sim::Input* Recording::path_input(BranchId id, InputIndex index) const {
+    std::size_t pos = 0;
+    const Branch* b = locate(id, index, pos);
+    return b ? &b->inputs[pos] : nullptr;
+}
+
+const sim::Outcome* Recording::path_outcome(BranchId id, InputIndex index) const {
+    std::size_t pos = 0;
+    const Branch* b = locate(id, index, pos);
+    return b && pos < b->outcomes.size() ? &b->outcomes[pos] : nullptr;
+}
+
+std::vector<Checkpoint> Recording::path_checkpoints(BranchId id, InputIndex index) const {
+    std::vector<Checkpoint> out;
+    InputIndex limit = index;
+    const Branch* b = branch(id);
+    for (std::size_t hops = 0; b != nullptr && hops <= branches.size(); ++hops) {
+        std::vector<Checkpoint> mine;
+        for (const auto& c : b->checkpoints)
+            if (c.input <= limit && (b->parent == kNoBranch || c.input > b->fork_input)) mine.push_back(c);
+        out.insert(out.begin(), mine.begin(), mine.end());
+        limit = std::min(limit, b->fork_input);
+        b = branch(b->parent);
+    }
+    return out;
+}
+
+std::size_t Recording::input_count() const {
+    std::size_t n = 0;
+    for (const auto& b : branches) n += b.inputs.size();
+    return n;
+}
+
+std::size_t Recording::event_count() const {
+    std::size_t n = 0;
+    for (const auto& b : branches)
+        for (const auto& o : b.outcomes) n += o.created.size();
+    return n;
+}
+
+Recording start_recording(const sim::Cluster& cluster, std::string version) {
+    Recording r;
+    r.engine_version = std::move(version);
+    r.config = cluster.config();
+    for (const auto& n : cluster.nodes()) r.peers.push_back(PeerKey{n.name, n.identity.id.public_key});
+    Branch root;
+    root.id = kRootBranch;
+    root.seed = cluster.config().seed;
+    root.label = "root";
+    root.checkpoints.push_back(Checkpoint{0, cluster.tick(), cluster.digest()});
+    r.branches.push_back(std::move(root));
+    PARSEC_ASSERT(r.branches.size() == 1, "a new recording has only its root");
+    return r;
+}
+
+std::string engine_version() { return "parsec-debugger 0.1.0 (reference: maidsafe/parsec v0.7.3)"; }
+
+}  // namespace parsec::record
