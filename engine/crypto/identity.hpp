@@ -4,6 +4,7 @@
 #include <compare>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/bytes.hpp"
@@ -68,7 +69,11 @@ public:
     size_t hashes_computed() const { return hashes_computed_; }
 
 private:
-    mutable std::unordered_map<std::string, core::Hash32> hash_memo_;
+    struct ViewHash {  // heterogeneous lookup: find() by string_view without building a string
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    mutable std::unordered_map<std::string, core::Hash32, ViewHash, std::equal_to<>> hash_memo_;
     mutable size_t hashes_computed_ = 0;
 };
 

@@ -74,6 +74,8 @@ thread_local std::vector<std::int32_t> t_slot_of;           // peer -> row in t_
 thread_local std::vector<PositionCounts> t_summed;          // rows of per-position sums
 thread_local std::vector<const MetaEvent*> t_ancestors;
 thread_local MetaVoteList t_pass1;
+thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions whose sums are read
+constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
 
 // spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
 // each next_votes entry costs one addition instead of a walk over every ancestor's list.
@@ -86,11 +88,42 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
     const bool has_parent_votes = pm && !pm->meta_votes.empty();
     if (!has_parent_votes && m.observer != ObserverKind::This) return;
 
+    // One row per peer voted on: the parent's peers, or every voter for an observer.
+    auto& slot_of = t_slot_of;
+    slot_of.assign(ctx.peers.size(), -1);
+    m.meta_votes.clear();
+    if (has_parent_votes) {
+        m.meta_votes.reserve(pm->meta_votes.size());
+        for (const auto& [peer, list] : pm->meta_votes) m.meta_votes.emplace_back(peer, MetaVoteList{});
+    } else {
+        m.meta_votes.reserve(n);
+        for (PeerIndex peer : me.voters) m.meta_votes.emplace_back(peer, MetaVoteList{});
+    }
+    // A row needs the others' sums only at positions before the parent's first decided entry:
+    // next_votes returns a decided entry unchanged and stops there (spec §5.5), so a row whose
+    // parent list is decided from the start needs no sums at all. Such rows get no slot.
+    auto& row_cap = t_row_cap;
+    row_cap.assign(m.meta_votes.size(), kAllPositions);
+    bool any_row = false;
+    for (size_t row = 0; row < m.meta_votes.size(); ++row) {
+        if (has_parent_votes) {
+            const MetaVoteList& prev = pm->meta_votes[row].second;
+            for (std::size_t pos = 0; pos < prev.size(); ++pos)
+                if (prev[pos].decided) {
+                    row_cap[row] = static_cast<std::uint32_t>(pos);
+                    break;
+                }
+        }
+        if (row_cap[row] == 0) continue;
+        slot_of[m.meta_votes[row].first] = static_cast<std::int32_t>(row);
+        any_row = true;
+    }
+
     // Other voters' latest non-forked ancestors, in ascending voter order (the others' order).
     auto& ancestors = t_ancestors;
     ancestors.clear();
     std::size_t width = 1;  // longest list among them: the positions to sum
-    for (PeerIndex v : me.voters) {
+    for (PeerIndex v : any_row ? std::span<const PeerIndex>(me.voters) : std::span<const PeerIndex>()) {
         if (v == e.creator) continue;
         std::int32_t k = graph::non_fork_last_ancestor(e, v);
         if (k < 0) continue;
@@ -102,26 +135,9 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
     }
 
-    // One row per peer voted on: the parent's peers, or every voter for an observer.
-    auto& slot_of = t_slot_of;
-    slot_of.assign(ctx.peers.size(), -1);
-    m.meta_votes.clear();
-    if (has_parent_votes) {
-        m.meta_votes.reserve(pm->meta_votes.size());
-        for (const auto& [peer, list] : pm->meta_votes) {
-            slot_of[peer] = static_cast<std::int32_t>(m.meta_votes.size());
-            m.meta_votes.emplace_back(peer, MetaVoteList{});
-        }
-    } else {
-        m.meta_votes.reserve(n);
-        for (PeerIndex peer : me.voters) {
-            slot_of[peer] = static_cast<std::int32_t>(m.meta_votes.size());
-            m.meta_votes.emplace_back(peer, MetaVoteList{});
-        }
-    }
     auto& summed = t_summed;
     summed.assign(m.meta_votes.size() * width, PositionCounts{});
-    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, am->meta_votes);
+    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, row_cap, am->meta_votes);
 
     for (size_t row = 0; row < m.meta_votes.size(); ++row) {
         auto& [peer, out] = m.meta_votes[row];

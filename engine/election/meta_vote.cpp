@@ -216,6 +216,19 @@ void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<con
     }
 }
 
+void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
+                std::span<const std::uint32_t> row_cap,
+                const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists) {
+    for (const auto& [peer, list] : lists) {
+        const std::int32_t row = peer < row_of.size() ? row_of[peer] : -1;
+        if (row < 0) continue;
+        PositionCounts* r = rows.data() + static_cast<std::size_t>(row) * width;
+        const std::size_t n = std::min<std::size_t>({list.size(), width, row_cap[static_cast<std::size_t>(row)]});
+        const MetaVote* w = list.data();
+        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], w[pos]);
+    }
+}
+
 void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
                        std::size_t n, MetaVoteList& out) {
     out.clear();

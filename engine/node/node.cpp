@@ -60,10 +60,11 @@ PackedEvent Node::new_own_event(CauseKind cause) const {
 }
 
 Status Node::add_own_event(PackedEvent packed) {
-    core::Bytes content;
+    thread_local core::Bytes content;  // reused: every own event is encoded here
+    content.clear();
     model::encode_content(content, packed, *crypto_);
     packed.signature = crypto_->sign(our_, content);
-    auto ev = unpack(packed);
+    auto ev = unpack(packed, &content, nullptr, /*signed_here=*/true);
     if (!ev.ok()) return ev.error();
     return add_event(std::move(ev.value()));
 }
