@@ -136,6 +136,7 @@ core::Result<node::Node> play(const ReplayPlan& plan, std::shared_ptr<const cryp
     if (!made.ok()) return made.error();
     node::Node n = std::move(made.value());
     if (hook) n.set_decision_hook(hook);
+    n.reserve_events(plan.parsed_hashes.size() + 2);  // + the final request's two events
     for (size_t i = 0; i < plan.actions.size(); ++i) {
         const Action& a = plan.actions[i];
         core::Status s;

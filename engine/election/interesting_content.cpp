@@ -42,7 +42,8 @@ std::vector<KeyIndex> interesting_content(const MetaElection& me, const Election
     for (PeerIndex v : me.voters) voter[v] = 1;
 
     constexpr std::uint64_t kNoRank = std::numeric_limits<std::uint64_t>::max();
-    std::vector<std::pair<std::uint64_t, KeyIndex>> out;
+    thread_local std::vector<std::pair<std::uint64_t, KeyIndex>> out;  // scratch, reused per event
+    out.clear();
     std::uint32_t serial = 0;
     for (const KeyVotes& kv : me.unconsensused_by_key) {
         if (kv.votes.empty() || (known && known->contains(kv.key))) continue;
@@ -71,6 +72,7 @@ std::vector<KeyIndex> interesting_content(const MetaElection& me, const Election
         return ctx.store.consistent_less(a.second, b.second, ctx.peers);
     });
     std::vector<KeyIndex> keys;
+    if (out.empty()) return keys;
     keys.reserve(out.size());
     for (const auto& [rank, key] : out) keys.push_back(key);
     return keys;

@@ -145,7 +145,8 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         if (has_parent_votes) {
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
             next_votes_summed(pm->meta_votes[row].second, others, false, n, t_pass1);
-            next_votes_summed(t_pass1, {}, true, n, out);
+            if (coin_pass_keeps(t_pass1, n)) out = t_pass1;
+            else next_votes_summed(t_pass1, {}, true, n, out);
         } else {
             MetaVoteList initial;
             MetaVote v;
@@ -216,7 +217,8 @@ std::vector<KeyIndex> compute_consensus(const MetaElection& me, const ElectionCo
     if (me.voters.size() == 1 && me.voters.front() == e.creator) return order_payloads(me, ctx, {e.creator});
     const MetaEvent* m = me.meta_event(ei);
     if (!m || m->meta_votes.empty()) return {};
-    std::vector<PeerIndex> true_peers;
+    thread_local std::vector<PeerIndex> true_peers;  // runs for every sync event: no allocation
+    true_peers.clear();
     size_t decided = 0;
     for (const auto& [peer, list] : m->meta_votes) {
         if (list.empty() || !list.back().decided) continue;

@@ -229,6 +229,19 @@ void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<con
     }
 }
 
+bool coin_pass_keeps(const MetaVoteList& list, std::size_t n) {
+    if (n < 4) return false;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const MetaVote& v = list[i];
+        if (v.decided) {
+            if (i + 1 != list.size()) return false;
+        } else if (v.est == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
                        std::size_t n, MetaVoteList& out) {
     out.clear();

@@ -74,6 +74,12 @@ void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts>
                        std::size_t voter_count, MetaVoteList& out);
 
 inline bool is_super(std::uint32_t c, std::size_t n) { return 3ull * c > 2ull * n; }
+
+// True when next_votes(list, {}, /*with_coin=*/true, n) == list, so the coin pass (spec §5.6
+// pass 2) can be skipped: with no others, a list's own contribution is 1 per value, which is
+// neither a third (n >= 4) nor a supermajority (n >= 2), so an entry changes only if its
+// estimate is empty (the coin fills it), and the list is cut only after a decided entry.
+bool coin_pass_keeps(const MetaVoteList& list, std::size_t n);
 inline bool is_third(std::uint32_t c, std::size_t n) { return 3ull * c >= n; }
 
 }  // namespace parsec::election

@@ -27,6 +27,12 @@ public:
         auto it = by_hash_.find(h);
         return it == by_hash_.end() ? model::kNoEvent : it->second;
     }
+    // Room for `n` events without regrowing (a replay knows its event count).
+    void reserve(size_t n) {
+        events_.reserve(n);
+        sync_parent_.reserve(n);
+        by_hash_.reserve(n);
+    }
     // Inserts and returns the new index; the caller checked the hash is new.
     EventIndex insert(Event e);
     const std::vector<Event>& events() const { return events_; }

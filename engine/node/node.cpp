@@ -50,6 +50,11 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
     return n;
 }
 
+void Node::reserve_events(size_t n) {
+    graph_.reserve(n);
+    election_.meta_events.reserve(n);
+}
+
 PackedEvent Node::new_own_event(CauseKind cause) const {
     PackedEvent p;
     p.creator = our_.id;

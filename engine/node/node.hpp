@@ -74,6 +74,8 @@ public:
     std::optional<Block> poll();
 
     void set_decision_hook(DecisionHook hook) { decision_hook_ = std::move(hook); }
+    // A hint: about `n` events will be held (a replay knows its count); avoids regrowing.
+    void reserve_events(size_t n);
 
     // Gossip targets: peers with DKG|RECV other than us, if we may send (spec §2.3).
     std::vector<PeerId> gossip_recipients() const;
