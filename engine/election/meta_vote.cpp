@@ -175,12 +175,20 @@ std::array<PositionCounts, 256> make_contribution_table() {
 }
 const std::array<PositionCounts, 256> kContribution = make_contribution_table();
 
+// The eight lanes are added as one 128-bit vector (GCC/Clang vector extension): this is the
+// innermost loop of meta-vote computation with many voters (spec §5.6).
+typedef std::uint16_t Lanes __attribute__((vector_size(16)));
+static_assert(sizeof(Lanes) == sizeof(PositionCounts));
+
 inline void add_entry(PositionCounts& into, const MetaVote& w) {
-    const auto& add = kContribution[flag_byte(w)].lane;
-    auto& l = into.lane;
-    const std::uint16_t decision_before = l[6];
-    for (int i = 0; i < 8; ++i) l[i] = static_cast<std::uint16_t>(l[i] + add[i]);
-    if (decision_before) l[6] = decision_before;  // the first decision met wins (spec §5.2)
+    const PositionCounts& add = kContribution[flag_byte(w)];
+    const std::uint16_t decision_before = into.lane[6];
+    Lanes a, b;
+    std::memcpy(&a, into.lane, sizeof a);
+    std::memcpy(&b, add.lane, sizeof b);
+    a += b;
+    std::memcpy(into.lane, &a, sizeof a);
+    if (decision_before) into.lane[6] = decision_before;  // the first decision met wins (spec §5.2)
 }
 
 // counts(v, others) from the others' sum at v's position.
