@@ -25,6 +25,14 @@ thread_local std::vector<std::uint8_t> t_voter;     // per peer: 1 if a voter
 // first element (E's creator's earliest ancestor vote, else the earliest ancestor vote) and
 // is_interesting_payload; both come from one walk over the key's votes in event order.
 std::vector<KeyIndex> interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
+    std::vector<KeyIndex> keys;
+    interesting_content(me, ctx, ei, keys);
+    return keys;
+}
+
+void interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex ei,
+                         std::vector<KeyIndex>& keys) {
+    keys.clear();
     const graph::Event& e = ctx.graph[ei];
     const KeySet* known = nullptr;
     if (auto it = me.interesting_events.find(e.creator); it != me.interesting_events.end()) known = &it->second.keys;
@@ -71,11 +79,7 @@ std::vector<KeyIndex> interesting_content(const MetaElection& me, const Election
         if (a.first != b.first) return a.first < b.first;
         return ctx.store.consistent_less(a.second, b.second, ctx.peers);
     });
-    std::vector<KeyIndex> keys;
-    if (out.empty()) return keys;
-    keys.reserve(out.size());
     for (const auto& [rank, key] : out) keys.push_back(key);
-    return keys;
 }
 
 }  // namespace parsec::election

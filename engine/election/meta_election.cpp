@@ -13,6 +13,26 @@ using graph::Event;
 
 bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voters.begin(), voters.end(), p); }
 
+std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
+    while (!spare.empty()) {
+        std::shared_ptr<MetaEvent> m = std::move(spare.back());
+        spare.pop_back();
+        // A copied election (a checkpoint) shares its spares: only a sole owner may reuse one.
+        if (m.use_count() != 1) continue;
+        m->observer = ObserverKind::None;
+        m->observees.clear();
+        m->interesting_content.clear();
+        m->meta_votes.clear();
+        return m;
+    }
+    return std::make_shared<MetaEvent>();
+}
+
+void MetaElection::release(std::shared_ptr<const MetaEvent>& m) {
+    if (m && m.use_count() == 1) spare.push_back(std::const_pointer_cast<MetaEvent>(std::move(m)));
+    m.reset();
+}
+
 void add_unconsensused(MetaElection& me, EventIndex e, const model::Event& event, bool single) {
     me.unconsensused_events.push_back(e);  // events arrive in index order, so this stays sorted
     me.unconsensused_by_key.add(event.key, single, VoteRef{e, event.creator, event.index_by_creator, event.fork_number});
@@ -60,12 +80,12 @@ void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& c
     m.observees.clear();
     if (!(3 * peers.size() > 2 * n)) return;
     graph::strongly_sees_each(ctx.graph[ei], firsts, ctx.graph, ctx.peers, n, t_strongly_seen);
-    std::vector<PeerIndex> obs;
-    for (size_t i = 0; i < peers.size(); ++i)
-        if (t_strongly_seen[i]) obs.push_back(peers[i]);
-    if (3 * obs.size() > 2 * n) {
+    size_t seen = 0;
+    for (size_t i = 0; i < peers.size(); ++i) seen += t_strongly_seen[i];
+    if (3 * seen > 2 * n) {
         m.observer = ObserverKind::This;
-        m.observees = std::move(obs);
+        for (size_t i = 0; i < peers.size(); ++i)
+            if (t_strongly_seen[i]) m.observees.push_back(peers[i]);
     }
 }
 
@@ -163,14 +183,14 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     const Event& e = ctx.graph[ei];
     if (!model::is_sync(e.cause) || !me.is_voter(e.creator)) return;
     if (me.meta_events.size() <= ei) me.meta_events.resize(ctx.graph.size());
-    auto m = std::make_shared<MetaEvent>();
+    auto m = me.fresh_meta_event();
     if (const MetaEvent* old = me.meta_events[ei].get()) {
         // Rebuild: keep observer and content, recompute the rest (spec §4.2).
         m->observer = old->observer;
         m->observees = old->observees;
         m->interesting_content = old->interesting_content;
     } else {
-        m->interesting_content = interesting_content(me, ctx, ei);
+        interesting_content(me, ctx, ei, m->interesting_content);
     }
     set_observer(*m, me, ctx, ei);
     set_meta_votes(*m, me, ctx, ei);
@@ -183,6 +203,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
         if (me.history.size() <= ei) me.history.resize(ctx.graph.size());
         me.history[ei] = m;
     }
+    me.release(me.meta_events[ei]);
     me.meta_events[ei] = std::move(m);
 }
 
@@ -269,13 +290,15 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
         auto& m = me.meta_events[i];
         if (!m) continue;
         if (membership_changed || i < new_start) {
-            m.reset();
+            me.release(m);
             continue;
         }
         if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
-        auto pruned = std::make_shared<MetaEvent>(*m);
+        auto pruned = me.fresh_meta_event();
+        *pruned = *m;
         auto& content = pruned->interesting_content;
         content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
+        me.release(m);
         m = std::move(pruned);
     }
     me.meta_floor = new_start;

@@ -60,7 +60,8 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
         if (e.recipient == model::kNoPeer) return make_error("UnknownPeer", "recipient " + packed.recipient.name);
     }
     if (packed.cause == CauseKind::Observation) {
-        core::Bytes payload;
+        thread_local core::Bytes payload;  // reused: every vote is encoded here
+        payload.clear();
         model::encode_observation(payload, packed.vote, *crypto_);
         if (!crypto_->verify(packed.creator, payload, packed.vote_signature))
             return make_error("SignatureFailure", "vote signature does not match creator " + packed.creator.name);
