@@ -126,8 +126,8 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
 
 core::Result<node::Node> play(const ReplayPlan& plan, std::shared_ptr<const crypto::Crypto> crypto,
                               node::DecisionHook hook) {
-    crypto::MockCrypto mock;
-    auto our = mock.make_identity(plan.our_id.name, {});
+    crypto::Identity our = plan.our_identity;
+    if (!(our.id == plan.our_id)) our = crypto::MockCrypto{}.make_identity(plan.our_id.name, {});  // a hand-made plan
     node::NodeOptions options;
     options.mode = plan.mode;
     // The hook must see the genesis vote's processing too, so it is installed before construction
