@@ -13,7 +13,38 @@ using graph::Event;
 
 bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voters.begin(), voters.end(), p); }
 
+namespace {
+
+// Meta-events left by finished elections on this thread, reused by the next ones.
+constexpr size_t kMaxThreadSpares = 1 << 15;
+thread_local bool t_spares_gone = false;  // set when the thread's cache is destroyed
+struct ThreadSpares {
+    std::vector<std::shared_ptr<MetaEvent>> items;
+    ~ThreadSpares() { t_spares_gone = true; }
+};
+thread_local ThreadSpares t_spares;
+
+}  // namespace
+
+MetaElection::~MetaElection() {
+    if (t_spares_gone) return;
+    auto& pool = t_spares.items;
+    auto keep = [&](std::shared_ptr<const MetaEvent>& m) {
+        if (pool.size() < kMaxThreadSpares && m && m.use_count() == 1)
+            pool.push_back(std::const_pointer_cast<MetaEvent>(std::move(m)));
+    };
+    for (auto& m : meta_events) keep(m);
+    for (auto& m : spare) {
+        if (pool.size() >= kMaxThreadSpares) break;
+        if (m.use_count() == 1) pool.push_back(std::move(m));
+    }
+}
+
 std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
+    if (spare.empty() && !t_spares_gone && !t_spares.items.empty()) {
+        spare.push_back(std::move(t_spares.items.back()));
+        t_spares.items.pop_back();
+    }
     while (!spare.empty()) {
         std::shared_ptr<MetaEvent> m = std::move(spare.back());
         spare.pop_back();

@@ -103,6 +103,15 @@ struct MetaElection {
     // sync event and most are replaced soon. Only ever reused if nothing else holds them.
     std::vector<std::shared_ptr<MetaEvent>> spare;
 
+    MetaElection() = default;
+    MetaElection(const MetaElection&) = default;
+    MetaElection(MetaElection&&) = default;
+    MetaElection& operator=(const MetaElection&) = default;
+    MetaElection& operator=(MetaElection&&) = default;
+    // Hands its unshared meta-events to this thread's next election (repeated replays build the
+    // same thousands of them); a bounded cache, invisible in any result.
+    ~MetaElection();
+
     bool is_voter(PeerIndex p) const;
     // An empty meta-event to fill: a spare one when possible.
     std::shared_ptr<MetaEvent> fresh_meta_event();
