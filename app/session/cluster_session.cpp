@@ -1,0 +1,213 @@
+#include "session/cluster_session.hpp"
+
+#include <algorithm>
+
+namespace parsec::app {
+
+namespace {
+
+// A tick may bring no input at all (nobody gossips); this many empty ticks in a row means the
+// cluster has gone quiet for good (everyone crashed, no workload), so growing stops.
+constexpr sim::Tick kQuietTicksMax = 100000;
+
+std::string payload_text(const sim::VoteInput& v, const std::vector<std::string>& names) {
+    auto name = [&](sim::NodeId n) { return n < names.size() ? names[n] : "#" + std::to_string(n); };
+    switch (v.kind) {
+        case sim::PayloadKind::Opaque: return v.text;
+        case sim::PayloadKind::Add: return "Add(" + name(v.peer) + ")";
+        case sim::PayloadKind::Remove: return "Remove(" + name(v.peer) + ")";
+    }
+    return "?";
+}
+
+}  // namespace
+
+ClusterSession::ClusterSession(sim::SimConfig config, sim::Cluster genesis, std::string title)
+    : config_(std::move(config)), title_(std::move(title)) {
+    checkpoints_.emplace_back(0, std::move(genesis));
+}
+
+ClusterSession::~ClusterSession() {
+    if (head_) head_->set_sink(nullptr);
+}
+
+core::Result<std::unique_ptr<ClusterSession>> ClusterSession::create(const sim::SimConfig& config) {
+    auto sim = sim::Simulation::create(config);
+    if (!sim.ok()) return sim.error();
+    std::string title = "live cluster: " + std::to_string(config.node_count()) + " nodes, seed " +
+                        std::to_string(config.seed);
+    std::unique_ptr<ClusterSession> s(new ClusterSession(config, sim.value().cluster(), std::move(title)));
+    s->head_seed_ = config.seed;
+    s->head_.emplace(std::move(sim.value()));
+    s->head_->set_sink(s.get());
+    return s;
+}
+
+core::Result<std::unique_ptr<ClusterSession>> ClusterSession::from_recording(const record::Recording& recording,
+                                                                            std::string title) {
+    const record::Branch* root = recording.branch(record::kRootBranch);
+    if (!root) return core::make_error("BadRecording", "the recording has no root branch", title);
+    auto genesis = sim::Cluster::create(recording.config);
+    if (!genesis.ok()) {
+        core::Error e = genesis.error();
+        e.where = title + ": configuration";
+        return e;
+    }
+    std::unique_ptr<ClusterSession> s(new ClusterSession(recording.config, genesis.value(), std::move(title)));
+    sim::Cluster cluster = std::move(genesis.value());
+    for (size_t i = 0; i < root->inputs.size(); ++i) {
+        auto out = cluster.apply(root->inputs[i]);
+        const std::string where = s->title_ + ": input " + std::to_string(i + 1);
+        if (!out.ok()) return core::make_error(out.error().kind, out.error().message, where);
+        if (i < root->outcomes.size() && !(out.value() == root->outcomes[i]))
+            return core::make_error("ReplayDiverged", "re-executing the input does not give the recorded outcome",
+                                    where);
+        s->on_input(cluster, root->inputs[i], out.value());
+    }
+    for (const auto& c : root->checkpoints) {
+        if (c.input != 0) continue;
+        if (c.digest != s->checkpoints_.front().second.digest())
+            return core::make_error("ReplayDiverged", "the genesis state differs from the recorded one",
+                                    s->title_ + ": checkpoint 0");
+    }
+    s->markers_ = root->markers;
+    s->head_seed_ = root->seed;
+    s->head_.emplace(sim::Simulation::resume(std::move(cluster), root->seed));
+    s->head_->set_sink(s.get());
+    s->position_ = s->inputs_.size();
+    return s;
+}
+
+size_t ClusterSession::node_count() const {
+    // Joiners get an engine only when they start: show the started prefix of the slots.
+    const auto& nodes = shown().nodes();
+    size_t n = 0;
+    while (n < nodes.size() && nodes[n].engine) ++n;
+    return n;
+}
+
+const sim::Cluster& ClusterSession::shown() const {
+    if (position_ == inputs_.size() || !replica_) return head_->cluster();
+    return *replica_;
+}
+
+void ClusterSession::on_input(const sim::Cluster& after, const sim::Input& input, const sim::Outcome& outcome) {
+    labels_.push_back(describe_input(after, input));
+    for (sim::MessageId id : outcome.sent) {
+        auto it = after.in_flight().find(id);
+        if (it != after.in_flight().end()) messages_[id] = {it->second.from, it->second.to, it->second.is_request};
+    }
+    inputs_.push_back(input);
+    outcomes_.push_back(outcome);
+    if (!outcome.blocks.empty()) decisions_.push_back(inputs_.size());
+    if (inputs_.size() % kCheckpointEveryInputs == 0) checkpoints_.emplace_back(inputs_.size(), after);
+}
+
+std::string ClusterSession::describe_input(const sim::Cluster& after, const sim::Input& input) const {
+    const auto names = after.names();
+    auto name = [&](sim::NodeId n) { return n < names.size() ? names[n] : "#" + std::to_string(n); };
+    auto message = [&](sim::MessageId id) {
+        auto it = messages_.find(id);
+        if (it == messages_.end()) return "#" + std::to_string(id);
+        return name(it->second.from) + "->" + name(it->second.to) + (it->second.is_request ? " request" : " response");
+    };
+    struct Labeller {
+        decltype(name)& name_of;
+        decltype(message)& message_of;
+        const std::vector<std::string>& names;
+        std::string operator()(const sim::GossipInput& g) const {
+            return name_of(g.from) + " gossips to " + name_of(g.to);
+        }
+        std::string operator()(const sim::DeliverInput& d) const { return "deliver " + message_of(d.message); }
+        std::string operator()(const sim::DropInput& d) const {
+            return "drop " + message_of(d.message) + " (" + sim::drop_reason_name(d.reason) + ")";
+        }
+        std::string operator()(const sim::DuplicateInput& d) const { return "duplicate " + message_of(d.message); }
+        std::string operator()(const sim::VoteInput& v) const {
+            return name_of(v.node) + " votes " + payload_text(v, names);
+        }
+        std::string operator()(const sim::FaultInput&) const { return {}; }
+        std::string operator()(const sim::ByzantineInput&) const { return {}; }
+        std::string operator()(const sim::JoinInput& j) const { return name_of(j.node) + " joins"; }
+    };
+    std::string label = std::visit(Labeller{name, message, names}, input.body);
+    if (!label.empty()) return label;
+    const std::string generic = sim::describe(input, names);  // "t=12 fault crash Carol"
+    return generic.substr(generic.find(' ') + 1);
+}
+
+core::Status ClusterSession::grow_to(size_t inputs) {
+    const size_t target = std::min(inputs, inputs_.size() + kGrowInputsMax);
+    sim::Tick quiet = 0;
+    while (inputs_.size() < target && !head_->is_finished() && quiet < kQuietTicksMax) {
+        const size_t before = inputs_.size();
+        head_->run_tick();
+        quiet = inputs_.size() == before ? quiet + 1 : 0;
+    }
+    return {};
+}
+
+core::Status ClusterSession::move_shown_to(size_t input) {
+    auto after = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), input,
+                                  [](size_t v, const auto& c) { return v < c.first; });
+    const auto& nearest = *std::prev(after);  // checkpoints_ always holds position 0
+    const bool can_go_forward = replica_ && replica_position_ <= input && replica_position_ >= nearest.first;
+    if (!can_go_forward) {
+        replica_ = nearest.second;
+        replica_position_ = nearest.first;
+    }
+    for (; replica_position_ < input; ++replica_position_) {
+        auto out = replica_->apply(inputs_[replica_position_]);
+        if (!out.ok()) {
+            replica_.reset();
+            core::Error e = out.error();
+            e.where = "input " + std::to_string(replica_position_ + 1);
+            return e;
+        }
+        // Replays must reproduce the outcome exactly; anything else is a determinism bug.
+        PARSEC_ASSERT(out.value() == outcomes_[replica_position_], "re-execution diverged from the recording");
+    }
+    return {};
+}
+
+core::Status ClusterSession::seek(size_t input) {
+    if (input > inputs_.size()) {
+        if (auto st = grow_to(input); !st.ok()) return st;
+    }
+    input = std::min(input, inputs_.size());
+    if (input < inputs_.size()) {
+        if (auto st = move_shown_to(input); !st.ok()) return st;
+    }
+    position_ = input;
+    return {};
+}
+
+std::string ClusterSession::input_label(size_t input) const {
+    if (input == 0 || input > labels_.size()) return "genesis";
+    return "t=" + std::to_string(inputs_[input - 1].tick) + " " + labels_[input - 1];
+}
+
+std::string ClusterSession::summary() const {
+    const auto& c = shown();
+    std::string s = "Simulated cluster, seed " + std::to_string(config_.seed) + ", tick " + std::to_string(c.tick()) +
+                    ", " + std::to_string(decisions_.size()) + " inputs with decisions so far";
+    size_t violations = 0;
+    for (const auto& m : markers_)
+        if (sim::is_violation(m.kind) && m.input <= position_) ++violations;
+    s += violations ? ", " + std::to_string(violations) + " invariant VIOLATIONS." : "; invariants hold.";
+    return s;
+}
+
+record::Recording ClusterSession::to_recording() const {
+    record::Recording r = record::start_recording(checkpoints_.front().second, record::engine_version());
+    auto& root = r.branches.front();
+    root.seed = head_seed_;
+    root.inputs = inputs_;
+    root.outcomes = outcomes_;
+    root.markers = markers_;
+    for (const auto& [at, cluster] : checkpoints_)
+        if (at != 0) root.checkpoints.push_back(record::Checkpoint{at, cluster.tick(), cluster.digest()});
+    return r;
+}
+
+}  // namespace parsec::app
