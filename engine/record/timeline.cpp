@@ -120,7 +120,15 @@ core::Result<sim::Outcome> Timeline::apply(const sim::Input& input) {
     b.outcomes.push_back(out.value());
     const InputIndex at = position();
     if (at % snapshot_every_ == 0) snapshots_.emplace(at, cluster_);
+    if (at % kFileCheckpointEvery == 0) store_checkpoint();
     return out;
+}
+
+void Timeline::store_checkpoint() {
+    Branch& b = recording_.branches[branch_];
+    if (position() != b.end() || position() < b.fork_input) return;
+    if (!b.checkpoints.empty() && b.checkpoints.back().input == position()) return;
+    b.checkpoints.push_back(Checkpoint{position(), cluster_.tick(), cluster_.digest()});
 }
 
 sim::Simulation Timeline::continue_simulation() const {

@@ -41,8 +41,11 @@ public:
     // Starts a new, empty branch at the current position (a child of the current branch) and
     // selects it. Its inputs come from apply() or from a resumed simulation (continue_simulation).
     BranchId branch_here(std::string label, std::uint64_t seed);
-    // Applies a new input at the end of the current branch and records it there.
+    // Applies a new input at the end of the current branch and records it there (with a stored
+    // digest every kFileCheckpointEvery inputs).
     core::Result<sim::Outcome> apply(const sim::Input& input);
+    // Stores the current state's digest in the branch (e.g. before saving), if at its end.
+    void store_checkpoint();
     // A simulation continuing from the current state with the branch's seed. To keep what it does,
     // attach Recorder(mutable_recording(), branch()); seek or select_branch afterwards to see it.
     sim::Simulation continue_simulation() const;
