@@ -1,6 +1,8 @@
 // Navigation along a branch path of a recording.
 #include "record/recording.hpp"
 
+#include <algorithm>
+
 #include "core/assert.hpp"
 
 namespace parsec::record {
@@ -32,15 +34,17 @@ const sim::Outcome* Recording::path_outcome(BranchId id, InputIndex index) const
 }
 
 std::vector<Checkpoint> Recording::path_checkpoints(BranchId id, InputIndex index) const {
+    // Each branch contributes its own checkpoints from its fork point on; its ancestors only those
+    // before that point (a fork checkpoint belongs to the child).
     std::vector<Checkpoint> out;
-    InputIndex limit = index;
+    InputIndex below = index + 1;
     const Branch* b = branch(id);
     for (std::size_t hops = 0; b != nullptr && hops <= branches.size(); ++hops) {
         std::vector<Checkpoint> mine;
         for (const auto& c : b->checkpoints)
-            if (c.input <= limit && (b->parent == kNoBranch || c.input > b->fork_input)) mine.push_back(c);
+            if (c.input < below && c.input >= b->fork_input) mine.push_back(c);
         out.insert(out.begin(), mine.begin(), mine.end());
-        limit = std::min(limit, b->fork_input);
+        below = std::min(below, b->fork_input);
         b = branch(b->parent);
     }
     return out;

@@ -184,7 +184,7 @@ void Scheduler::adopt(const Cluster& cluster) {
         const auto& store = n.engine->store();
         for (model::KeyIndex k = 0; k < store.size(); ++k) {
             const auto& obs = store[k].observation;
-            if (obs.kind != model::ObsKind::OpaquePayload || obs.payload.rfind("tx-", 0) != 0) continue;
+            if (obs.kind != model::ObsKind::OpaquePayload || obs.payload.rfind("tx", 0) != 0) continue;
             std::uint32_t number = 0;
             bool digits = obs.payload.size() > 3 && obs.payload.size() < 13;
             for (std::size_t i = 3; digits && i < obs.payload.size(); ++i) {
@@ -197,7 +197,7 @@ void Scheduler::adopt(const Cluster& cluster) {
     }
     if (config_.mode == model::ConsensusMode::Supermajority)
         for (std::uint32_t p = 0; p < payloads_proposed_; ++p)
-            plan_votes(cluster, PayloadKind::Opaque, "tx-" + std::to_string(p), kNoNode);
+            plan_votes(cluster, PayloadKind::Opaque, "tx" + std::to_string(p), kNoNode);
     // What remains in ready_ are drops decided while re-planning: they are applied first.
 }
 

@@ -86,7 +86,7 @@ void Scheduler::workload_initiatives(const Cluster& cluster) {
     if (config_.until_blocks != 0 && payloads_proposed_ >= config_.until_blocks && tick_ > config_.heal_tick())
         return;
     if (!prng_.chance(config_.workload.payload_chance)) return;
-    const std::string text = "tx-" + std::to_string(payloads_proposed_++);
+    const std::string text = "tx" + std::to_string(payloads_proposed_++);
     plan_votes(cluster, PayloadKind::Opaque, text, kNoNode);
 }
 
