@@ -1,7 +1,6 @@
 #include "panels/recording_file.hpp"
 
-#include "platform/atomic_file.hpp"
-#include "record/codec.hpp"
+#include "record_io/record_file.hpp"
 
 namespace parsec::app {
 
@@ -10,25 +9,17 @@ bool has_dot_extension(const std::string& path) {
 }
 
 core::Result<std::unique_ptr<ClusterSession>> load_recording_session(const std::string& path) {
-    auto text = read_whole_file(path);
-    if (!text.ok()) return text.error();
-    const auto& bytes = text.value();
-    auto decoded = record::decode(core::ByteSpan(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
-    if (!decoded.ok()) {
-        core::Error e = decoded.error();
-        if (e.where.empty()) e.where = path;
-        else if (e.where.rfind(path, 0) != 0) e.where = path + ": " + e.where;
-        return e;
-    }
+    auto decoded = load_recording(path);
+    if (!decoded.ok()) return decoded.error();
     // A damaged tail would silently shorten the session: refuse it and say where it starts.
     if (const auto& damage = decoded.value().damage)
-        return core::make_error("DamagedRecording", damage->what, path + ": byte " + std::to_string(damage->offset));
+        return core::make_error("DamagedRecording", damage->what + " (nothing was opened)",
+                                path + ": byte " + std::to_string(damage->offset));
     return ClusterSession::from_recording(decoded.value().recording, path);
 }
 
-core::Status save_recording(const ClusterSession& session, const std::string& path) {
-    const core::Bytes bytes = record::encode(session.to_recording());
-    return write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+core::Status save_session_recording(const ClusterSession& session, const std::string& path) {
+    return save_recording(path, session.to_recording());
 }
 
 }  // namespace parsec::app

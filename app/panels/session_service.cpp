@@ -71,7 +71,7 @@ bool SessionService::save(const std::string& path, ShellContext& ctx) {
         ctx.warn("Only a simulated cluster can be saved as a recording; this session is a reference dump.");
         return false;
     }
-    if (auto st = save_recording(*live, path); !st.ok()) {
+    if (auto st = save_session_recording(*live, path); !st.ok()) {
         ctx.warn("Could not save " + path + ": " + st.error().to_string());
         return false;
     }

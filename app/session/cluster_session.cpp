@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "record/replay.hpp"
+
 namespace parsec::app {
 
 namespace {
@@ -22,8 +24,11 @@ std::string payload_text(const sim::VoteInput& v, const std::vector<std::string>
 
 }  // namespace
 
-ClusterSession::ClusterSession(sim::SimConfig config, sim::Cluster genesis, std::string title)
-    : config_(std::move(config)), title_(std::move(title)) {
+ClusterSession::ClusterSession(record::Recording recording, sim::Cluster genesis, std::string title)
+    : config_(recording.config),
+      title_(std::move(title)),
+      recording_(std::move(recording)),
+      recorder_(recording_, record::kRootBranch) {
     checkpoints_.emplace_back(0, std::move(genesis));
 }
 
@@ -36,8 +41,9 @@ core::Result<std::unique_ptr<ClusterSession>> ClusterSession::create(const sim::
     if (!sim.ok()) return sim.error();
     std::string title = "live cluster: " + std::to_string(config.node_count()) + " nodes, seed " +
                         std::to_string(config.seed);
-    std::unique_ptr<ClusterSession> s(new ClusterSession(config, sim.value().cluster(), std::move(title)));
-    s->head_seed_ = config.seed;
+    const sim::Cluster& genesis = sim.value().cluster();
+    auto recording = record::start_recording(genesis, record::engine_version());
+    std::unique_ptr<ClusterSession> s(new ClusterSession(std::move(recording), genesis, std::move(title)));
     s->head_.emplace(std::move(sim.value()));
     s->head_->set_sink(s.get());
     return s;
@@ -48,33 +54,21 @@ core::Result<std::unique_ptr<ClusterSession>> ClusterSession::from_recording(con
     const record::Branch* root = recording.branch(record::kRootBranch);
     if (!root) return core::make_error("BadRecording", "the recording has no root branch", title);
     auto genesis = sim::Cluster::create(recording.config);
-    if (!genesis.ok()) {
-        core::Error e = genesis.error();
-        e.where = title + ": configuration";
-        return e;
-    }
-    std::unique_ptr<ClusterSession> s(new ClusterSession(recording.config, genesis.value(), std::move(title)));
+    if (!genesis.ok()) return core::make_error(genesis.error().kind, genesis.error().message, title + ": configuration");
+    const auto names = genesis.value().names();
+    if (auto d = record::check_peers(genesis.value(), recording))
+        return core::make_error("ReplayDiverged", d->to_string(names), title + ": peer keys");
+    std::unique_ptr<ClusterSession> s(new ClusterSession(recording, genesis.value(), std::move(title)));
     sim::Cluster cluster = std::move(genesis.value());
     for (size_t i = 0; i < root->inputs.size(); ++i) {
-        auto out = cluster.apply(root->inputs[i]);
-        const std::string where = s->title_ + ": input " + std::to_string(i + 1);
-        if (!out.ok()) return core::make_error(out.error().kind, out.error().message, where);
-        if (i < root->outcomes.size() && !(out.value() == root->outcomes[i]))
-            return core::make_error("ReplayDiverged", "re-executing the input does not give the recorded outcome",
-                                    where);
-        s->on_input(cluster, root->inputs[i], out.value());
+        // Every outcome is compared with the recorded one: a file that no longer replays is refused.
+        if (auto d = record::step_and_check(cluster, recording, record::kRootBranch, i))
+            return core::make_error("ReplayDiverged", d->to_string(names), s->title_ + ": input " + std::to_string(i + 1));
+        s->index_input(cluster, root->inputs[i], root->outcomes[i]);
     }
-    for (const auto& c : root->checkpoints) {
-        if (c.input != 0) continue;
-        if (c.digest != s->checkpoints_.front().second.digest())
-            return core::make_error("ReplayDiverged", "the genesis state differs from the recorded one",
-                                    s->title_ + ": checkpoint 0");
-    }
-    s->markers_ = root->markers;
-    s->head_seed_ = root->seed;
     s->head_.emplace(sim::Simulation::resume(std::move(cluster), root->seed));
     s->head_->set_sink(s.get());
-    s->position_ = s->inputs_.size();
+    s->position_ = s->input_count();
     return s;
 }
 
@@ -87,20 +81,23 @@ size_t ClusterSession::node_count() const {
 }
 
 const sim::Cluster& ClusterSession::shown() const {
-    if (position_ == inputs_.size() || !replica_) return head_->cluster();
+    if (position_ == input_count() || !replica_) return head_->cluster();
     return *replica_;
 }
 
 void ClusterSession::on_input(const sim::Cluster& after, const sim::Input& input, const sim::Outcome& outcome) {
+    recorder_.on_input(after, input, outcome);
+    index_input(after, input, outcome);
+}
+
+void ClusterSession::index_input(const sim::Cluster& after, const sim::Input& input, const sim::Outcome& outcome) {
     labels_.push_back(describe_input(after, input));
     for (sim::MessageId id : outcome.sent) {
         auto it = after.in_flight().find(id);
         if (it != after.in_flight().end()) messages_[id] = {it->second.from, it->second.to, it->second.is_request};
     }
-    inputs_.push_back(input);
-    outcomes_.push_back(outcome);
-    if (!outcome.blocks.empty()) decisions_.push_back(inputs_.size());
-    if (inputs_.size() % kCheckpointEveryInputs == 0) checkpoints_.emplace_back(inputs_.size(), after);
+    if (!outcome.blocks.empty()) decisions_.push_back(labels_.size());
+    if (labels_.size() % kCheckpointEveryInputs == 0) checkpoints_.emplace_back(labels_.size(), after);
 }
 
 std::string ClusterSession::describe_input(const sim::Cluster& after, const sim::Input& input) const {
@@ -137,12 +134,12 @@ std::string ClusterSession::describe_input(const sim::Cluster& after, const sim:
 }
 
 core::Status ClusterSession::grow_to(size_t inputs) {
-    const size_t target = std::min(inputs, inputs_.size() + kGrowInputsMax);
+    const size_t target = std::min(inputs, input_count() + kGrowInputsMax);
     sim::Tick quiet = 0;
-    while (inputs_.size() < target && !head_->is_finished() && quiet < kQuietTicksMax) {
-        const size_t before = inputs_.size();
+    while (input_count() < target && !head_->is_finished() && quiet < kQuietTicksMax) {
+        const size_t before = input_count();
         head_->run_tick();
-        quiet = inputs_.size() == before ? quiet + 1 : 0;
+        quiet = input_count() == before ? quiet + 1 : 0;
     }
     return {};
 }
@@ -157,7 +154,7 @@ core::Status ClusterSession::move_shown_to(size_t input) {
         replica_position_ = nearest.first;
     }
     for (; replica_position_ < input; ++replica_position_) {
-        auto out = replica_->apply(inputs_[replica_position_]);
+        auto out = replica_->apply(root().inputs[replica_position_]);
         if (!out.ok()) {
             replica_.reset();
             core::Error e = out.error();
@@ -165,17 +162,17 @@ core::Status ClusterSession::move_shown_to(size_t input) {
             return e;
         }
         // Replays must reproduce the outcome exactly; anything else is a determinism bug.
-        PARSEC_ASSERT(out.value() == outcomes_[replica_position_], "re-execution diverged from the recording");
+        PARSEC_ASSERT(out.value() == root().outcomes[replica_position_], "re-execution diverged from the recording");
     }
     return {};
 }
 
 core::Status ClusterSession::seek(size_t input) {
-    if (input > inputs_.size()) {
+    if (input > input_count()) {
         if (auto st = grow_to(input); !st.ok()) return st;
     }
-    input = std::min(input, inputs_.size());
-    if (input < inputs_.size()) {
+    input = std::min(input, input_count());
+    if (input < input_count()) {
         if (auto st = move_shown_to(input); !st.ok()) return st;
     }
     position_ = input;
@@ -184,7 +181,7 @@ core::Status ClusterSession::seek(size_t input) {
 
 std::string ClusterSession::input_label(size_t input) const {
     if (input == 0 || input > labels_.size()) return "genesis";
-    return "t=" + std::to_string(inputs_[input - 1].tick) + " " + labels_[input - 1];
+    return "t=" + std::to_string(root().inputs[input - 1].tick) + " " + labels_[input - 1];
 }
 
 std::string ClusterSession::summary() const {
@@ -192,22 +189,16 @@ std::string ClusterSession::summary() const {
     std::string s = "Simulated cluster, seed " + std::to_string(config_.seed) + ", tick " + std::to_string(c.tick()) +
                     ", " + std::to_string(decisions_.size()) + " inputs with decisions so far";
     size_t violations = 0;
-    for (const auto& m : markers_)
+    for (const auto& m : root().markers)
         if (sim::is_violation(m.kind) && m.input <= position_) ++violations;
     s += violations ? ", " + std::to_string(violations) + " invariant VIOLATIONS." : "; invariants hold.";
     return s;
 }
 
 record::Recording ClusterSession::to_recording() const {
-    record::Recording r = record::start_recording(checkpoints_.front().second, record::engine_version());
-    auto& root = r.branches.front();
-    root.seed = head_seed_;
-    root.inputs = inputs_;
-    root.outcomes = outcomes_;
-    root.markers = markers_;
-    for (const auto& [at, cluster] : checkpoints_)
-        if (at != 0) root.checkpoints.push_back(record::Checkpoint{at, cluster.tick(), cluster.digest()});
-    return r;
+    record::Recording copy = recording_;
+    record::Recorder(copy, record::kRootBranch).finish(head_->cluster());
+    return copy;
 }
 
 }  // namespace parsec::app

@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-#include "record/recording.hpp"
+#include "record/recorder.hpp"
 #include "session/session.hpp"
 #include "sim/simulation.hpp"
 
@@ -26,7 +26,7 @@ public:
     size_t node_count() const override;
     const node::Node& node(size_t i) const override { return *shown().node(static_cast<sim::NodeId>(i)).engine; }
     std::string node_name(size_t i) const override { return shown().node(static_cast<sim::NodeId>(i)).name; }
-    size_t input_count() const override { return inputs_.size(); }
+    size_t input_count() const override { return root().inputs.size(); }
     size_t position() const override { return position_; }
     // Past the end the simulation runs on (at most `kGrowInputsMax` new inputs per call).
     core::Status seek(size_t input) override;
@@ -38,16 +38,21 @@ public:
     const sim::SimConfig& config() const { return config_; }
     const sim::Cluster& cluster() const { return shown(); }
     // The whole session so far as a recording (root branch: config, keys, inputs, outcomes,
-    // checkpoint digests, markers), for saving.
+    // checkpoint digests, markers, and the digest of the newest state), for saving.
     record::Recording to_recording() const;
+    const std::vector<sim::Marker>& markers() const { return root().markers; }
 
     static constexpr size_t kCheckpointEveryInputs = 32;
     static constexpr size_t kGrowInputsMax = 100000;
 
 private:
-    ClusterSession(sim::SimConfig config, sim::Cluster genesis, std::string title);
+    ClusterSession(record::Recording recording, sim::Cluster genesis, std::string title);
+    // From the head simulation: recorded, then indexed for the GUI.
     void on_input(const sim::Cluster& after, const sim::Input& input, const sim::Outcome& outcome) override;
-    void on_marker(const sim::Marker& marker) override { markers_.push_back(marker); }
+    void on_marker(const sim::Marker& marker) override { recorder_.on_marker(marker); }
+    // Labels, decisions, checkpoints and message routes of the input just applied.
+    void index_input(const sim::Cluster& after, const sim::Input& input, const sim::Outcome& outcome);
+    const record::Branch& root() const { return recording_.branches.front(); }
     core::Status grow_to(size_t inputs);
     core::Status move_shown_to(size_t input);
     const sim::Cluster& shown() const;
@@ -61,12 +66,10 @@ private:
 
     sim::SimConfig config_;
     std::string title_;
-    std::uint64_t head_seed_ = 0;
-    std::optional<sim::Simulation> head_;        // generates new inputs; always at inputs_.size()
-    std::vector<sim::Input> inputs_;
-    std::vector<sim::Outcome> outcomes_;
+    record::Recording recording_;                // the truth: every input and outcome so far
+    record::Recorder recorder_;                  // appends the head's inputs to the root branch
+    std::optional<sim::Simulation> head_;        // generates new inputs; always at input_count()
     std::vector<std::string> labels_;
-    std::vector<sim::Marker> markers_;
     std::vector<size_t> decisions_;
     std::vector<std::pair<size_t, sim::Cluster>> checkpoints_;  // (inputs applied, state), ascending
     std::map<sim::MessageId, MessageInfo> messages_;            // every message ever sent
