@@ -34,6 +34,7 @@ struct Highlights {
     std::size_t needed = 0;
     std::vector<LaneIndex> carrier_lanes;                 // ascending
     std::vector<std::vector<UnionIndex>> carrier_paths;   // pair_x → carrier event → pair_y
+    std::vector<UnionIndex> blocking_forks;  // with blocked_by_fork: the forked events of y's creator x sees
 
     std::uint8_t flags_of(UnionIndex u) const { return u < flags.size() ? flags[u] : 0; }
     bool is_empty() const { return selected == kNoUnionEvent && second == kNoUnionEvent; }
