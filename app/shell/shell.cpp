@@ -194,6 +194,7 @@ void Shell::write_state(StateLine& out) const {
     out.add("help_overlay", is_help_open_ ? 1 : 0);
     out.add("error_modal", ctx_.has_load_error() ? 1 : 0);
     out.add("error_file", ctx_.has_load_error() ? ctx_.load_errors_.front().file : "");
+    out.add("error_place", ctx_.has_load_error() ? ctx_.load_errors_.front().place : "");
     out.add("prompt", prompt_.is_shown ? intent_name(prompt_.kind) : "");
     std::string open_panels;
     for (const auto& entry : panels_) {
