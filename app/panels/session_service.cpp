@@ -172,6 +172,8 @@ void SessionService::write_state(StateLine& out) const {
     out.add("inputs", static_cast<long long>(session_->input_count()));
     out.add("events", static_cast<long long>(session_->node(selection_.perspective).graph().size()));
     out.add("decisions", static_cast<long long>(session_->node(selection_.perspective).decisions().size()));
+    out.add("undecided_payloads",
+            static_cast<long long>(session_->node(selection_.perspective).election().unconsensused_by_key.size()));
     out.add("playing", playing_ ? 1 : 0);
     auto sel = selected_event();
     out.add("selected", sel ? static_cast<long long>(*sel) : -1);

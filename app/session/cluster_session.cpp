@@ -97,7 +97,12 @@ void ClusterSession::index_input(const sim::Cluster& after, const sim::Input& in
         if (it != after.in_flight().end()) messages_[id] = {it->second.from, it->second.to, it->second.is_request};
     }
     if (!outcome.blocks.empty()) decisions_.push_back(labels_.size());
-    if (labels_.size() % kCheckpointEveryInputs == 0) checkpoints_.emplace_back(labels_.size(), after);
+    if (labels_.size() % checkpoint_every_ != 0) return;
+    checkpoints_.emplace_back(labels_.size(), after);
+    if (checkpoints_.size() <= kCheckpointsMax) return;
+    checkpoint_every_ *= 2;
+    std::erase_if(checkpoints_, [&](const auto& c) { return c.first % checkpoint_every_ != 0; });
+    PARSEC_ASSERT(checkpoints_.front().first == 0, "the genesis checkpoint is never dropped");
 }
 
 std::string ClusterSession::describe_input(const sim::Cluster& after, const sim::Input& input) const {

@@ -42,7 +42,11 @@ public:
     record::Recording to_recording() const;
     const std::vector<sim::Marker>& markers() const { return root().markers; }
 
-    static constexpr size_t kCheckpointEveryInputs = 32;
+    // Checkpoints start every 32 inputs; past 40 of them every other one goes and the spacing
+    // doubles, so memory stays bounded while a seek re-executes at most one spacing of inputs.
+    static constexpr size_t kCheckpointEveryInputsMin = 32;
+    static constexpr size_t kCheckpointsMax = 40;
+    size_t checkpoint_spacing() const { return checkpoint_every_; }
     static constexpr size_t kGrowInputsMax = 100000;
 
 private:
@@ -72,6 +76,7 @@ private:
     std::vector<std::string> labels_;
     std::vector<size_t> decisions_;
     std::vector<std::pair<size_t, sim::Cluster>> checkpoints_;  // (inputs applied, state), ascending
+    size_t checkpoint_every_ = kCheckpointEveryInputsMin;
     std::map<sim::MessageId, MessageInfo> messages_;            // every message ever sent
     // The state shown when it is not the head's: a checkpoint copy moved forward input by input.
     std::optional<sim::Cluster> replica_;

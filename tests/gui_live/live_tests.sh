@@ -64,12 +64,13 @@ case "$case_name" in
     [ "$(field decisions)" -ge 1 ] || fail "no decision after 300 inputs"
     ;;
   select_votes)  # a selected event shows the meta-votes the engine's own dump gives it
-    run_app --script "$scripts/advance_300.txt"
+    run_app --script "$scripts/advance_700.txt"
     expect_rc 0
     at=$(field input)
     read -r event votes < <(expected_votes "$at" Alice)
     [ -n "$event" ] && [ -n "$votes" ] || fail "no event with meta-votes in Alice's dump at input $at"
-    { cat "$scripts/advance_300.txt"; printf 'select %s\npanel Event\npanel Election\nframes 2\n' "$event"; } > select.txt
+    grep -q '|' <<<"$votes" || fail "expected a meta-vote list of several rounds/steps at input $at: $votes"
+    { cat "$scripts/advance_700.txt"; printf 'select %s\npanel Event\npanel Election\nframes 2\n' "$event"; } > select.txt
     run_app --script select.txt --screenshot select.png
     expect_rc 0
     expect_field input "$at"

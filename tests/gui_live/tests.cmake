@@ -19,3 +19,10 @@ foreach(case ${PARSEC_LIVE_CASES})
             ${CMAKE_CURRENT_BINARY_DIR}/live-out ${CMAKE_CURRENT_LIST_DIR}/scripts)
   set_tests_properties(gui.live.${case} PROPERTIES LABELS gui SKIP_RETURN_CODE 77 TIMEOUT 120)
 endforeach()
+
+# The session itself, without a window (label `unit`).
+add_executable(cluster_session_test ${CMAKE_CURRENT_LIST_DIR}/cluster_session_test.cpp
+  ${CMAKE_SOURCE_DIR}/app/session/cluster_session.cpp ${CMAKE_SOURCE_DIR}/app/session/default_cluster.cpp)
+target_include_directories(cluster_session_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
+target_link_libraries(cluster_session_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
+gtest_discover_tests(cluster_session_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
