@@ -13,7 +13,7 @@ void paint_pair_paths(PaintFrame& f) {
     for (const auto& path : h.carrier_paths) {
         for (std::size_t i = 1; i < path.size(); ++i) {
             if (path[i - 1] == kNoUnionEvent || path[i] == kNoUnionEvent) continue;
-            f.draw_list->AddLine(f.screen(path[i - 1]), f.screen(path[i]), with_alpha(f.palette.carrier_path, 0.85f),
+            f.draw_list->AddLine(f.screen(path[i - 1]), f.screen(path[i]), f.palette.carrier_path,
                                  thickness);
             ++f.drawn_edges;
         }

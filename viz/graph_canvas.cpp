@@ -20,8 +20,8 @@ struct MinimapRect {
 };
 
 MinimapRect minimap_rect(ImVec2 canvas_min, ImVec2 canvas_size) {
-    const float w = std::min(200.0f, canvas_size.x * 0.25f);
-    const float h = std::min(160.0f, canvas_size.y * 0.3f);
+    const float w = std::min(170.0f, canvas_size.x * 0.22f);
+    const float h = std::min(120.0f, canvas_size.y * 0.25f);
     const ImVec2 max(canvas_min.x + canvas_size.x - 8.0f, canvas_min.y + canvas_size.y - 8.0f);
     return MinimapRect{ImVec2(max.x - w, max.y - h), max};
 }
