@@ -22,6 +22,38 @@ std::string payload_text(const sim::VoteInput& v, const std::vector<std::string>
     return "?";
 }
 
+std::string block_text(const model::Observation& o) {
+    switch (o.kind) {
+        case model::ObsKind::OpaquePayload: return o.payload;
+        case model::ObsKind::Genesis: return "Genesis";
+        case model::ObsKind::Add: return "Add(" + o.peer.name + ")";
+        case model::ObsKind::Remove: return "Remove(" + o.peer.name + ")";
+        case model::ObsKind::Accusation: return "Accusation(" + o.peer.name + ")";
+        default: return "a block";
+    }
+}
+
+// "Alice decides tx3", "Bob, Dave decide Genesis, tx0": who polled which blocks in one input.
+std::string describe_decision(const sim::Cluster& after, const sim::Outcome& outcome) {
+    std::vector<std::string> who;
+    std::vector<std::string> what;
+    std::vector<size_t> taken(after.nodes().size(), 0);
+    for (const auto& b : outcome.blocks) {
+        const auto& node = after.node(b.node);
+        if (std::find(who.begin(), who.end(), node.name) == who.end()) who.push_back(node.name);
+        const size_t back = ++taken[b.node];
+        if (back > node.blocks.size()) continue;
+        std::string text = block_text(node.blocks[node.blocks.size() - back].payload);
+        if (std::find(what.begin(), what.end(), text) == what.end()) what.push_back(text);
+    }
+    auto join = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+        return s;
+    };
+    return join(who) + (who.size() == 1 ? " decides " : " decide ") + join(what);
+}
+
 }  // namespace
 
 ClusterSession::ClusterSession(record::Recording recording, sim::Cluster genesis, std::string title)
@@ -96,7 +128,10 @@ void ClusterSession::index_input(const sim::Cluster& after, const sim::Input& in
         auto it = after.in_flight().find(id);
         if (it != after.in_flight().end()) messages_[id] = {it->second.from, it->second.to, it->second.is_request};
     }
-    if (!outcome.blocks.empty()) decisions_.push_back(labels_.size());
+    if (!outcome.blocks.empty()) {
+        decisions_.push_back(labels_.size());
+        decision_texts_.push_back(describe_decision(after, outcome));
+    }
     if (labels_.size() % checkpoint_every_ != 0) return;
     checkpoints_.emplace_back(labels_.size(), after);
     if (checkpoints_.size() <= kCheckpointsMax) return;
@@ -189,10 +224,17 @@ std::string ClusterSession::input_label(size_t input) const {
     return "t=" + std::to_string(root().inputs[input - 1].tick) + " " + labels_[input - 1];
 }
 
+std::string ClusterSession::decision_text(size_t position) const {
+    auto it = std::lower_bound(decisions_.begin(), decisions_.end(), position);
+    if (it == decisions_.end() || *it != position) return {};
+    return decision_texts_[static_cast<size_t>(it - decisions_.begin())];
+}
+
 std::string ClusterSession::summary() const {
     const auto& c = shown();
+    const auto shown_decisions = std::upper_bound(decisions_.begin(), decisions_.end(), position_) - decisions_.begin();
     std::string s = "Simulated cluster, seed " + std::to_string(config_.seed) + ", tick " + std::to_string(c.tick()) +
-                    ", " + std::to_string(decisions_.size()) + " inputs with decisions so far";
+                    ": " + std::to_string(shown_decisions) + " decisions by now (all nodes)";
     size_t violations = 0;
     for (const auto& m : root().markers)
         if (sim::is_violation(m.kind) && m.input <= position_) ++violations;

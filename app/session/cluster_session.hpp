@@ -33,6 +33,7 @@ public:
     bool is_live() const override { return true; }
     std::string input_label(size_t input) const override;
     const std::vector<size_t>& decision_positions() const override { return decisions_; }
+    std::string decision_text(size_t position) const override;
     std::string summary() const override;
 
     const sim::SimConfig& config() const { return config_; }
@@ -75,6 +76,7 @@ private:
     std::optional<sim::Simulation> head_;        // generates new inputs; always at input_count()
     std::vector<std::string> labels_;
     std::vector<size_t> decisions_;
+    std::vector<std::string> decision_texts_;  // parallel to decisions_
     std::vector<std::pair<size_t, sim::Cluster>> checkpoints_;  // (inputs applied, state), ascending
     size_t checkpoint_every_ = kCheckpointEveryInputsMin;
     std::map<sim::MessageId, MessageInfo> messages_;            // every message ever sent
