@@ -97,8 +97,9 @@ case "$case_name" in
     run_app --script end.txt
     expect_field input "$count"
     ;;
-  save_open)  # Ctrl+S-equivalent save, then open: the same inputs, live, and it replays
-    { cat "$scripts/advance_300.txt"; printf 'save %s/s.pcrec\nframes 1\n' "$PWD"; } > save.txt
+  save_open)  # Ctrl+S asks for a file and saves; opening it gives the same inputs, live
+    { cat "$scripts/advance_300.txt"
+      printf 'key Ctrl+S\nframes 2\nkey Ctrl+A\ntype %s/s.pcrec\nkey Enter\nframes 2\n' "$PWD"; } > save.txt
     run_app --script save.txt
     expect_rc 0
     count=$(field inputs) decisions=$(field decision_inputs)
