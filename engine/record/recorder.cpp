@@ -30,6 +30,23 @@ void Recorder::checkpoint(const sim::Cluster& cluster) {
     target().checkpoints.push_back(Checkpoint{cluster.input_count(), cluster.tick(), cluster.digest()});
 }
 
+Recording start_recording(const sim::Cluster& cluster, std::string version) {
+    Recording r;
+    r.engine_version = std::move(version);
+    r.config = cluster.config();
+    for (const auto& n : cluster.nodes()) r.peers.push_back(PeerKey{n.name, n.identity.id.public_key});
+    Branch root;
+    root.id = kRootBranch;
+    root.seed = cluster.config().seed;
+    root.label = "root";
+    root.checkpoints.push_back(Checkpoint{0, cluster.tick(), cluster.digest()});
+    r.branches.push_back(std::move(root));
+    PARSEC_ASSERT(r.branches.size() == 1, "a new recording has only its root");
+    return r;
+}
+
+std::string engine_version() { return "parsec-debugger 0.1.0 (reference: maidsafe/parsec v0.7.3)"; }
+
 core::Result<Recording> record_simulation(const sim::SimConfig& config,
                                           const std::function<void(const sim::Simulation&)>& on_tick) {
     auto sim = sim::Simulation::create(config);

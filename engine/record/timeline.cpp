@@ -27,29 +27,59 @@ InputIndex shared_prefix(const Recording& r, BranchId a, BranchId b) {
     return best;
 }
 
-Timeline::Timeline(Recording recording, BranchId branch, std::size_t snapshot_every, sim::Cluster genesis)
+Timeline::Timeline(Recording recording, BranchId branch, std::size_t snapshot_every, std::size_t budget_bytes,
+                   sim::Cluster genesis)
     : recording_(std::move(recording)),
       branch_(branch),
       snapshot_every_(snapshot_every == 0 ? 1 : snapshot_every),
+      budget_bytes_(budget_bytes),
       cluster_(std::move(genesis)) {
     snapshots_.emplace(0, cluster_);
 }
 
-core::Result<Timeline> Timeline::open(Recording recording, BranchId branch, std::size_t snapshot_every) {
+std::size_t Timeline::estimate_bytes(const sim::Cluster& cluster) {
+    std::size_t events = 0;
+    for (const auto& n : cluster.nodes())
+        if (n.engine) events += n.engine->graph().size();
+    return events * kSnapshotBytesPerNodeEvent;
+}
+
+void Timeline::maybe_snapshot() {
+    const InputIndex at = position();
+    if (at % snapshot_every_ != 0 || snapshots_.count(at)) return;
+    const std::size_t bytes = estimate_bytes(cluster_);
+    // Over budget: thin out to every other snapshot (the genesis one always stays) and retry.
+    while (snapshot_bytes_ + bytes > budget_bytes_ && snapshots_.size() > 1) {
+        snapshot_every_ *= 2;
+        for (auto it = std::next(snapshots_.begin()); it != snapshots_.end();) {
+            if (it->first % snapshot_every_ == 0) {
+                ++it;
+                continue;
+            }
+            snapshot_bytes_ -= estimate_bytes(it->second);
+            it = snapshots_.erase(it);
+        }
+        if (at % snapshot_every_ != 0) return;
+    }
+    snapshots_.emplace(at, cluster_);
+    snapshot_bytes_ += bytes;
+}
+
+core::Result<Timeline> Timeline::open(Recording recording, BranchId branch, std::size_t snapshot_every,
+                                      std::size_t budget_bytes) {
     if (recording.branch(branch) == nullptr)
         return core::make_error("UnknownBranch", "the recording has no branch " + std::to_string(branch));
     auto genesis = sim::Cluster::create(recording.config);
     if (!genesis.ok()) return genesis.error();
     if (auto d = check_peers(genesis.value(), recording))
         return core::make_error("PeersDiffer", d->what, "recording peers");
-    return Timeline(std::move(recording), branch, snapshot_every, std::move(genesis.value()));
+    return Timeline(std::move(recording), branch, snapshot_every, budget_bytes, std::move(genesis.value()));
 }
 
 std::optional<Divergence> Timeline::advance_to(InputIndex index) {
     while (position() < index) {
         if (auto d = step_and_check(cluster_, recording_, branch_, position())) return d;
-        const InputIndex at = position();
-        if (at % snapshot_every_ == 0 && !snapshots_.count(at)) snapshots_.emplace(at, cluster_);
+        maybe_snapshot();
     }
     return std::nullopt;
 }
@@ -82,7 +112,10 @@ std::optional<Divergence> Timeline::prepare(const std::function<void(InputIndex,
 }
 
 void Timeline::drop_snapshots_after(InputIndex index) {
-    snapshots_.erase(snapshots_.upper_bound(index), snapshots_.end());
+    for (auto it = snapshots_.upper_bound(index); it != snapshots_.end();) {
+        snapshot_bytes_ -= estimate_bytes(it->second);
+        it = snapshots_.erase(it);
+    }
 }
 
 core::Status Timeline::select_branch(BranchId branch) {
@@ -118,9 +151,8 @@ core::Result<sim::Outcome> Timeline::apply(const sim::Input& input) {
     Branch& b = recording_.branches[branch_];
     b.inputs.push_back(input);
     b.outcomes.push_back(out.value());
-    const InputIndex at = position();
-    if (at % snapshot_every_ == 0) snapshots_.emplace(at, cluster_);
-    if (at % kFileCheckpointEvery == 0) store_checkpoint();
+    maybe_snapshot();
+    if (position() % kFileCheckpointEvery == 0) store_checkpoint();
     return out;
 }
 

@@ -11,14 +11,21 @@
 
 namespace parsec::record {
 
-// Snapshots every 256 inputs: a seek re-executes at most 255 inputs plus one cluster copy.
+// Snapshots every 256 inputs while they fit the memory budget: a seek then re-executes at most 255
+// inputs plus one cluster copy. A snapshot is a full copy of every node (about 450 bytes per event
+// per node, measured by bench-record), so long recordings outgrow the budget: then every other
+// snapshot is dropped and the spacing doubles, keeping memory bounded and seeks proportionally
+// slower.
 inline constexpr std::size_t kSnapshotEvery = 256;
+inline constexpr std::size_t kSnapshotBudgetBytes = std::size_t{512} << 20;
+inline constexpr std::size_t kSnapshotBytesPerNodeEvent = 450;
 
 class Timeline {
 public:
     // Errors: no such branch, or the configuration cannot make a cluster.
     static core::Result<Timeline> open(Recording recording, BranchId branch = kRootBranch,
-                                       std::size_t snapshot_every = kSnapshotEvery);
+                                       std::size_t snapshot_every = kSnapshotEvery,
+                                       std::size_t budget_bytes = kSnapshotBudgetBytes);
 
     const Recording& recording() const { return recording_; }
     BranchId branch() const { return branch_; }
@@ -27,6 +34,8 @@ public:
     const sim::Cluster& cluster() const { return cluster_; }
     const sim::Input* next_input() const { return recording_.path_input(branch_, position()); }
     std::size_t snapshot_count() const { return snapshots_.size(); }
+    std::size_t snapshot_every() const { return snapshot_every_; }
+    std::size_t snapshot_bytes() const { return snapshot_bytes_; }  // estimated
 
     // Moves to the state after `index` inputs (clamped to the length). A divergence from the
     // recording stops the move there and is returned.
@@ -52,13 +61,19 @@ public:
     Recording& mutable_recording() { return recording_; }
 
 private:
-    Timeline(Recording recording, BranchId branch, std::size_t snapshot_every, sim::Cluster genesis);
+    Timeline(Recording recording, BranchId branch, std::size_t snapshot_every, std::size_t budget_bytes,
+             sim::Cluster genesis);
     std::optional<Divergence> advance_to(InputIndex index);
     void drop_snapshots_after(InputIndex index);
+    void maybe_snapshot();
+    static std::size_t estimate_bytes(const sim::Cluster& cluster);
+
 
     Recording recording_;
     BranchId branch_;
     std::size_t snapshot_every_;
+    std::size_t budget_bytes_;
+    std::size_t snapshot_bytes_ = 0;
     sim::Cluster cluster_;
     std::map<InputIndex, sim::Cluster> snapshots_;  // path index → state after that many inputs
 };

@@ -5,10 +5,3 @@ target_include_directories(record_tests PRIVATE ${CMAKE_SOURCE_DIR}/app ${CMAKE_
 target_link_libraries(record_tests PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
 gtest_discover_tests(record_tests PROPERTIES LABELS record DISCOVERY_TIMEOUT 60)
 
-# libFuzzer run over the recording decoder (same pattern as the dot fuzzer; label fuzz).
-add_test(NAME RecordFuzz.DecodeNeverCrashes
-  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/../fuzz/run_record_fuzz.sh ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/fuzz/record 40)
-set_tests_properties(RecordFuzz.DecodeNeverCrashes PROPERTIES
-  LABELS fuzz
-  SKIP_RETURN_CODE 77
-  TIMEOUT 120)

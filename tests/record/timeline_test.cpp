@@ -36,6 +36,25 @@ TEST(RecordTimeline, SeekAnywhereMatchesAStraightReplay) {
     EXPECT_FALSE(timeline->step());
 }
 
+TEST(RecordTimeline, SnapshotsStayWithinTheMemoryBudget) {
+    const Recording rec = testing::record_small(35);
+    // A budget for a handful of snapshots of this run's final size.
+    auto full = Timeline::open(rec, kRootBranch, 4, ~std::size_t{0});
+    ASSERT_TRUE(full.ok());
+    ASSERT_FALSE(full->prepare().has_value());
+    const std::size_t one_final = full->snapshot_bytes() / full->snapshot_count() * 2;
+    auto timeline = Timeline::open(rec, kRootBranch, 4, 5 * one_final);
+    ASSERT_TRUE(timeline.ok());
+    ASSERT_FALSE(timeline->prepare().has_value());
+    EXPECT_LE(timeline->snapshot_bytes(), 5 * one_final);
+    EXPECT_LT(timeline->snapshot_count(), full->snapshot_count() / 4);
+    EXPECT_GT(timeline->snapshot_every(), 4u);  // the spacing grew
+    for (InputIndex target : {timeline->length() / 5, timeline->length() - 3, InputIndex{7}}) {
+        ASSERT_FALSE(timeline->seek(target).has_value());
+        EXPECT_EQ(timeline->cluster().digest(), replayed_digest(rec, kRootBranch, target)) << "at input " << target;
+    }
+}
+
 TEST(RecordTimeline, StepReportsADivergenceFromTheRecording) {
     Recording rec = testing::record_small(32);
     auto& outcomes = rec.branches[0].outcomes;
