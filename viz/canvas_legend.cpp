@@ -85,6 +85,7 @@ void draw_legend(const GraphModel* model, const Palette& palette) {
     legend_row("Carrier path of a pair (>2/3 creators)", [&](ImDrawList* dl, ImVec2 c) {
         dl->AddLine(ImVec2(c.x - 8, c.y + 6), ImVec2(c.x + 8, c.y - 6), palette.carrier_path, 3.0f);
     });
+    ring_row("Fork that stops the first event seeing the second", palette.accusation, 8.0f, 3.0f);
     if (model) ImGui::TextDisabled("%zu lanes, %zu events in the union", model->lane_count(), model->event_count());
 }
 

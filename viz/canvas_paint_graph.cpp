@@ -112,6 +112,9 @@ void paint_edges(PaintFrame& f) {
     if (f.lane_first > f.lane_last || f.rank_first > f.rank_last) return;
     const bool other_edges = f.options.show_other_parent_edges && f.detail != DetailLevel::Far;
     const float thickness = f.detail == DetailLevel::Near ? 1.6f : 1.0f;
+    // Dense views (narrow lanes) fade the gossip edges so the lanes and marks stay readable.
+    const float lane_px = f.layout.options().lane_spacing * f.camera.scale_x();
+    const float density_alpha = std::clamp(lane_px / 60.0f, 0.3f, 1.0f);
     const std::uint32_t scan_last = f.rank_last + std::min(f.layout.edge_rank_span_max(), kEdgeScanRanksMax);
     // Other-parent edges come from any lane, so every lane is scanned for children in range;
     // the lane's own x decides nothing here.
@@ -134,7 +137,7 @@ void paint_edges(PaintFrame& f) {
             if (!other_edges || e.other_parent == kNoUnionEvent || !is_drawn(f, e.other_parent)) continue;
             const ImVec2 p = f.screen(e.other_parent);
             if (!segment_may_be_visible(f, c, p)) continue;
-            f.draw_list->AddLine(c, p, with_alpha(f.palette.other_parent_edge, edge_alpha(f, u, e.other_parent)),
+            f.draw_list->AddLine(c, p, with_alpha(f.palette.other_parent_edge, density_alpha * edge_alpha(f, u, e.other_parent)),
                                  thickness);
             ++f.drawn_edges;
         }
@@ -143,9 +146,15 @@ void paint_edges(PaintFrame& f) {
 
 namespace {
 
+// A payload badge left of the event, cut to fit half a lane so it never covers the next lane.
 void paint_badge(PaintFrame& f, ImVec2 c, const std::string& text, ImU32 fill) {
-    constexpr std::size_t kBadgeChars = 16;
-    const std::string shown = text.size() > kBadgeChars ? text.substr(0, kBadgeChars - 1) + "~" : text;
+    const float room_px = f.layout.options().lane_spacing * f.camera.scale_x() * 0.5f - f.radius_px - 14.0f;
+    if (room_px < 12.0f) return;
+    std::string shown = text;
+    if (ImGui::CalcTextSize(shown.c_str()).x > room_px) {
+        while (shown.size() > 1 && ImGui::CalcTextSize((shown + "~").c_str()).x > room_px) shown.pop_back();
+        shown += "~";
+    }
     const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
     const ImVec2 max(c.x - f.radius_px - 5.0f, c.y + size.y * 0.5f + 1.0f);
     const ImVec2 min(max.x - size.x - 8.0f, c.y - size.y * 0.5f - 1.0f);
@@ -168,8 +177,10 @@ void paint_one_event(PaintFrame& f, UnionIndex u, ImVec2 c) {
     // Highlight halos sit behind the shape, parted from it by a dark gap so that a lane colour
     // close to the relation's colour still reads as "event inside a ring".
     if (flags & (kHighlightStronglySeen | kHighlightSeen)) {
-        dl->AddCircleFilled(c, r + 5.0f, (flags & kHighlightStronglySeen) ? pal.strongly_seen : pal.seen, kCircleSegments + 4);
-        dl->AddCircleFilled(c, r + 2.0f, pal.background, kCircleSegments + 4);
+        const float ring = std::clamp(r * 0.6f, 1.5f, 3.0f);
+        const float gap = std::clamp(r * 0.3f, 0.8f, 2.0f);
+        dl->AddCircleFilled(c, r + gap + ring, (flags & kHighlightStronglySeen) ? pal.strongly_seen : pal.seen, kCircleSegments + 4);
+        dl->AddCircleFilled(c, r + gap, pal.background, kCircleSegments + 4);
     }
     add_event_shape(dl, e.cause, c, r, with_alpha(peer_colour(e.lane), alpha));
     if (!m.is_known) dl->AddCircle(c, r + 1.5f, with_alpha(pal.text_dim, 0.6f), kCircleSegments, 1.0f);
@@ -181,6 +192,7 @@ void paint_one_event(PaintFrame& f, UnionIndex u, ImVec2 c) {
         dl->AddQuad(ImVec2(c.x, c.y - d), ImVec2(c.x + d, c.y), ImVec2(c.x, c.y + d), ImVec2(c.x - d, c.y), pal.deciding, 2.5f);
     }
     if (flags & kHighlightCarrier) dl->AddCircle(c, r + 6.0f, pal.carrier_path, kCircleSegments, 2.5f);
+    if (flags & kHighlightBlockingFork) dl->AddCircle(c, r + 9.0f, pal.accusation, kCircleSegments + 4, 3.0f);
     if (is_selected) dl->AddCircle(c, r + 8.0f, pal.selected, kCircleSegments + 4, 2.5f);
     if (is_second) dl->AddCircle(c, r + 8.0f, pal.second, kCircleSegments + 4, 2.5f);
 
@@ -191,8 +203,11 @@ void paint_one_event(PaintFrame& f, UnionIndex u, ImVec2 c) {
     }
     if (f.detail == DetailLevel::Near && f.options.show_labels) {
         const std::string name = f.model.event_name(u);
-        dl->AddText(ImVec2(c.x + r + 5.0f, c.y - ImGui::GetFontSize() * 0.5f), with_alpha(pal.text, alpha),
-                    name.c_str());
+        // Names go right of the event; a forked slot's events left of a side branch go left so
+        // the branches' names do not overlap.
+        const bool left = m.is_forked && f.layout.column_offset(e.fork_column) <= 0.0f && !e.has_payload;
+        const float x = left ? c.x - r - 5.0f - ImGui::CalcTextSize(name.c_str()).x : c.x + r + 5.0f;
+        dl->AddText(ImVec2(x, c.y - ImGui::GetFontSize() * 0.5f), with_alpha(pal.text, alpha), name.c_str());
     }
 }
 

@@ -31,6 +31,7 @@ void paint_lane_headers(PaintFrame& f, SourceIndex perspective) {
     if (perspective != kNoSource && perspective < f.model.source_count())
         perspective_lane = f.model.find_lane(f.model.source_node(perspective).identity().id.name);
     const float lane_px = f.layout.options().lane_spacing * f.camera.scale_x();
+    float free_from_x = -1e30f;  // names never overlap: a lane whose name would is left unnamed
     for (LaneIndex l = f.lane_first; l <= f.lane_last; ++l) {
         const float x = f.camera.graph_to_screen(GraphPoint{f.layout.lane_x(l), 0}).x;
         const Lane& lane = f.model.lane(l);
@@ -38,7 +39,8 @@ void paint_lane_headers(PaintFrame& f, SourceIndex perspective) {
         const bool fits_full = ImGui::CalcTextSize(full.c_str()).x + 6.0f < lane_px;
         const std::string& text = fits_full ? full : lane.short_name;
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-        if (size.x > lane_px * 1.6f && l % 2 == 1) continue;  // too narrow: every other lane named
+        if (x - size.x * 0.5f < free_from_x) continue;
+        free_from_x = x + size.x * 0.5f + 4.0f;
         dl->AddText(ImVec2(x - size.x * 0.5f, min.y + (kHeaderHeightPx - size.y) * 0.5f), peer_colour(l), text.c_str());
         if (l == perspective_lane)
             dl->AddLine(ImVec2(x - std::max(size.x * 0.5f, 6.0f), max.y - 3.0f),

@@ -63,7 +63,9 @@ void name_blocking_forks(Highlights& h, const GraphModel& model, SourceIndex s, 
         const UnionEvent& e = model.event(u);
         if (e.lane != lane || e.fork_slot_size < 2) continue;
         const EventIndex local = model.local_index(s, u);
-        if (local != model::kNoEvent && graph::is_descendant_of(g[x], g[local])) h.blocking_forks.push_back(u);
+        if (local == model::kNoEvent || !graph::is_descendant_of(g[x], g[local])) continue;
+        h.blocking_forks.push_back(u);
+        h.flags[u] |= kHighlightBlockingFork;
     }
 }
 

@@ -15,6 +15,7 @@ enum HighlightFlag : std::uint8_t {
     kHighlightStronglySeen = 1 << 1,  // ... and strongly sees it
     kHighlightOnPath = 1 << 2,        // on a drawn carrier path of the pair
     kHighlightCarrier = 1 << 3,       // a carrier event of the pair (spec §3)
+    kHighlightBlockingFork = 1 << 4,  // a forked event of y's creator that x knows: x cannot see y
 };
 
 struct Highlights {

@@ -13,6 +13,9 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/file_text.hpp"
+#include "dot/dot_export.hpp"
+#include "dot/dot_file.hpp"
+#include "platform/atomic_file.hpp"
 #include "session/dot_session.hpp"
 #include "sim/simulation.hpp"
 #include "viz/graph_canvas.hpp"
@@ -29,6 +32,7 @@ struct BenchVizOptions {
     int events = 10000;
     std::vector<int> nodes{4, 16, 48};
     std::string dump;
+    std::string export_dot;  // writes the first node's dump of each cluster here (for screenshots)
     int width_px = 1600;
     int height_px = 1000;
 };
@@ -150,6 +154,15 @@ int bench_cluster(int node_count, const BenchVizOptions& o) {
     line("fit + selection", sel);
     line("zoomed (newest ranks)", medium);
     std::fflush(stdout);
+    if (!o.export_dot.empty()) {
+        const std::string path = o.export_dot + "." + std::to_string(node_count) + ".dot";
+        const std::string text = dot::write_dot(dot::export_node(*nodes_of(s).front()));
+        if (auto st = write_file_atomically(path, text); !st.ok()) {
+            std::fprintf(stderr, "bench-viz: %s\n", st.error().to_string().c_str());
+            return 1;
+        }
+        std::printf("  wrote %s\n", path.c_str());
+    }
     return 0;
 }
 
@@ -201,6 +214,7 @@ RegisterCommand reg("bench-viz", [](CLI::App& root) -> std::function<int()> {
     cmd->add_option("--frames", opts->frames, "Frames timed per case (default 60)")->check(CLI::Range(1, 100000));
     cmd->add_option("--events", opts->events, "Union events to grow each cluster to (default 10000)")
         ->check(CLI::Range(10, 1000000));
+    cmd->add_option("--export-dot", opts->export_dot, "Also write node 0's dump of each cluster to PREFIX.<nodes>.dot");
     cmd->add_option("--nodes", opts->nodes, "Cluster sizes (default 4 16 48)")->delimiter(',')->check(CLI::Range(1, 200));
     return [opts] { return run_bench_viz(*opts); };
 });

@@ -83,9 +83,14 @@ public:
         draw_toolbar(ctx, session, selection, *g);
         g->sync(session, selection);  // the perspective may just have changed
 
-        // A selection made elsewhere (inspector, script) is brought into view once.
+        // A selection made elsewhere (inspector, script) is brought into view once; a pair is
+        // framed together so its carrier paths can be followed.
         if (selection.first && selection.first != g->last_centred) {
             if (g->center_on(*selection.first)) g->last_centred = selection.first;
+        }
+        if (selection.second && selection.second != g->last_framed_second) {
+            g->frame_pair(*selection.first, *selection.second);
+            g->last_framed_second = selection.second;
         }
         if (g->is_fit_requested) {
             g->camera.fit(g->layout.bounds());
@@ -115,6 +120,7 @@ private:
                 g.last_centred = selection.first;
             } else {
                 selection.second = g.model.event(r.ctrl_clicked).hash;
+                g.last_framed_second = selection.second;  // both are on screen already
             }
             g.is_ctrl_scripted = false;
         }

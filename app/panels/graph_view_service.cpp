@@ -24,6 +24,7 @@ void GraphViewService::sync(const Session& session, const Selection& selection) 
         model.clear();
         camera = viz::Camera{};
         last_centred.reset();
+        last_framed_second.reset();
         session_seen_ = &session;
     }
     std::vector<const node::Node*> nodes;
@@ -47,6 +48,26 @@ bool GraphViewService::center_on(const core::Hash32& hash) {
     camera.center_on(layout.position(u));
     camera.follow_latest = false;
     return true;
+}
+
+void GraphViewService::frame_pair(const core::Hash32& a, const core::Hash32& b) {
+    const viz::UnionIndex ua = model.find(a);
+    const viz::UnionIndex ub = model.find(b);
+    if (ua == viz::kNoUnionEvent || ub == viz::kNoUnionEvent || ua >= layout.event_count() || ub >= layout.event_count())
+        return;
+    const viz::GraphPoint pa = layout.position(ua);
+    const viz::GraphPoint pb = layout.position(ub);
+    // Margins: a row above and below, half a lane each side, plus the lane-header strip.
+    const float mx = layout.options().lane_spacing * 0.5f;
+    const float my = layout.options().row_spacing * 1.5f;
+    const viz::GraphRect box{{std::min(pa.x, pb.x) - mx, std::min(pa.y, pb.y) - my},
+                             {std::max(pa.x, pb.x) + mx, std::max(pa.y, pb.y) + my}};
+    const ImVec2 view = camera.viewport_size_px();
+    const float sx = std::min(camera.scale_x(), view.x / std::max(box.width(), 1.0f));
+    const float sy = std::min(camera.scale_y(), (view.y - 30.0f) / std::max(box.height(), 1.0f));
+    camera.set_scale(sx, sy);
+    camera.center_on(viz::GraphPoint{(box.min.x + box.max.x) * 0.5f, (box.min.y + box.max.y) * 0.5f});
+    camera.follow_latest = false;
 }
 
 bool GraphViewService::handle_intent(const Intent& intent, ShellContext& ctx) {

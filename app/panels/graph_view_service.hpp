@@ -22,6 +22,8 @@ public:
     void sync(const Session& session, const Selection& selection);
     // Centres the camera on the event with this hash (if the union has it).
     bool center_on(const core::Hash32& hash);
+    // Shows both events, zooming out only if they do not fit at the current scale.
+    void frame_pair(const core::Hash32& a, const core::Hash32& b);
     // Writes the canvas area of the window to `path` as a PNG once it has been rendered.
     void request_export(std::string path, ShellContext& ctx);
     viz::UnionIndex union_of(const std::optional<core::Hash32>& hash) const;
@@ -36,6 +38,7 @@ public:
     bool is_legend_shown = false;
     bool is_ctrl_scripted = false;  // `graph-click EVENT ctrl`: the next click is a Ctrl+click
     std::optional<core::Hash32> last_centred;  // selection already brought into view
+    std::optional<core::Hash32> last_framed_second;
 
 private:
     struct PendingExport {
