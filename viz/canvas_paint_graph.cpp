@@ -110,11 +110,14 @@ void paint_background(PaintFrame& f) {
 
 void paint_edges(PaintFrame& f) {
     if (f.lane_first > f.lane_last || f.rank_first > f.rank_last) return;
-    const bool other_edges = f.options.show_other_parent_edges && f.detail != DetailLevel::Far;
+    // Far out, gossip edges are kept while the view spans few enough ranks to read them as a mesh.
+    constexpr std::uint32_t kFarEdgeRanksMax = 1500;
+    const bool other_edges = f.options.show_other_parent_edges &&
+                             (f.detail != DetailLevel::Far || f.rank_last - f.rank_first <= kFarEdgeRanksMax);
     const float thickness = f.detail == DetailLevel::Near ? 1.6f : 1.0f;
     // Dense views (narrow lanes) fade the gossip edges so the lanes and marks stay readable.
     const float lane_px = f.layout.options().lane_spacing * f.camera.scale_x();
-    const float density_alpha = std::clamp(lane_px / 60.0f, 0.3f, 1.0f);
+    const float density_alpha = f.detail == DetailLevel::Far ? 0.25f : std::clamp(lane_px / 60.0f, 0.3f, 1.0f);
     const std::uint32_t scan_last = f.rank_last + std::min(f.layout.edge_rank_span_max(), kEdgeScanRanksMax);
     // Other-parent edges come from any lane, so every lane is scanned for children in range;
     // the lane's own x decides nothing here.

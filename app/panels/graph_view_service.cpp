@@ -45,7 +45,13 @@ viz::UnionIndex GraphViewService::union_of(const std::optional<core::Hash32>& ha
 bool GraphViewService::center_on(const core::Hash32& hash) {
     const viz::UnionIndex u = model.find(hash);
     if (u == viz::kNoUnionEvent || u >= layout.event_count()) return false;
+    // Centre vertically; sideways only as far as the lanes reach, so no half-empty view.
+    const float x_before = camera.origin().x;
     camera.center_on(layout.position(u));
+    const viz::GraphRect b = layout.bounds();
+    const float view_w = camera.viewport_size_px().x / camera.scale_x();
+    const float x = b.width() <= view_w ? x_before : std::clamp(camera.origin().x, b.min.x, b.max.x - view_w);
+    camera.set_origin(viz::GraphPoint{x, camera.origin().y});
     camera.follow_latest = false;
     return true;
 }
