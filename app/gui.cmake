@@ -9,6 +9,8 @@ target_sources(parsec-debugger PRIVATE ${PARSEC_GUI_SOURCES})
 target_link_libraries(parsec-debugger PRIVATE glad imgui_backends PkgConfig::STB)
 if(TARGET parsec_viz)
   target_link_libraries(parsec-debugger PRIVATE parsec_viz)
+  # bench-viz (app/cli/cmd_bench_viz.cpp) draws the canvas headless.
+  target_link_libraries(parsec_cli PRIVATE parsec_viz)
 endif()
 target_compile_definitions(parsec-debugger PRIVATE PARSEC_HAS_GUI=1)
 # cmd_gui.cpp lives in the CLI object library and only registers `gui` when the GUI is built.

@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libimgui-dev libglfw3-dev python3-glad libsodium-dev libcereal-dev libstb-dev
+  libimgui-dev libglfw3-dev python3-glad libsodium-dev libcereal-dev rapidjson-dev libstb-dev
   libssl-dev libgtest-dev libgmock-dev libcli11-dev
   clang-14 libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri mesa-utils fonts-dejavu-core

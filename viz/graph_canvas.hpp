@@ -57,6 +57,8 @@ struct CanvasOptions {
     bool show_labels = true;          // event names (Near only)
     bool show_payloads = true;        // vote payload badges
     bool show_minimap = true;         // overlay in the bottom-right corner
+    bool dim_unrelated = true;        // with a selection, fade events it does not see
+    bool ctrl_held = false;           // treat a left click as Ctrl+click (scripted runs)
     float pick_radius_px = 10.0f;     // how far from an event a click still selects it
     ImVec2 size_px{0.0f, 0.0f};       // 0 on an axis: fill the available region
     const Palette* palette = nullptr; // null: default_palette()
@@ -71,6 +73,8 @@ struct CanvasResult {
     DetailLevel detail = DetailLevel::Far;
     std::size_t drawn_events = 0;             // shapes submitted this frame (culling check)
     std::size_t drawn_edges = 0;
+    ImVec2 canvas_min_px{0, 0};               // where the canvas was drawn (screen space)
+    ImVec2 canvas_size_px{0, 0};
 };
 
 CanvasResult draw_graph_canvas(const GraphModel& model, const Layout& layout, Camera& camera,
@@ -83,6 +87,10 @@ UnionIndex pick_event(const GraphModel& model, const Layout& layout, const Camer
                       float radius_px, SourceIndex hide_unknown_to = kNoSource);
 
 DetailLevel detail_level(const Layout& layout, const Camera& camera);
+
+// Events of the union that `perspective` has not received yet (its knowledge horizon); 0 for
+// kNoSource.
+std::size_t ghost_count(const GraphModel& model, SourceIndex perspective);
 
 // The hover tooltip for one event (name, creator, cause, payload, parents, knowledge, observer,
 // meta-votes), seen from `perspective`. Call where a tooltip is wanted, e.g. an event list row.

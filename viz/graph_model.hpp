@@ -79,6 +79,8 @@ public:
     const node::Node& source_node(SourceIndex s) const { return *sources_[s].node; }
     view::NodeView source_view(SourceIndex s) const { return view::NodeView(*sources_[s].node); }
     bool is_known_by(SourceIndex s, UnionIndex u) const { return local_index(s, u) != model::kNoEvent; }
+    // How many union events the node holds (its whole graph: every local event is in the union).
+    std::size_t source_event_count(SourceIndex s) const { return sources_[s].seen_count; }
     model::EventIndex local_index(SourceIndex s, UnionIndex u) const;
     UnionIndex union_index(SourceIndex s, model::EventIndex e) const;
     LaneIndex lane_of_peer(SourceIndex s, model::PeerIndex p) const;

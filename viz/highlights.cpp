@@ -55,6 +55,20 @@ void mark(Highlights& h, const GraphModel& model, SourceIndex s, const std::vect
     }
 }
 
+// The events of y's creator in forked slots that x descends from: the fork x knows about.
+void name_blocking_forks(Highlights& h, const GraphModel& model, SourceIndex s, EventIndex x) {
+    const auto& g = model.source_node(s).graph();
+    const LaneIndex lane = model.event(h.pair_y).lane;
+    for (UnionIndex u = 0; u < model.event_count(); ++u) {
+        const UnionEvent& e = model.event(u);
+        if (e.lane != lane || e.fork_slot_size < 2) continue;
+        const EventIndex local = model.local_index(s, u);
+        if (local == model::kNoEvent || !graph::is_descendant_of(g[x], g[local])) continue;
+        h.blocking_forks.push_back(u);
+        h.flags[u] |= kHighlightBlockingFork;
+    }
+}
+
 void explain_pair(Highlights& h, const GraphModel& model, SourceIndex s) {
     const view::NodeView view = model.source_view(s);
     // Orient the pair: the later event (higher union index = not an ancestor) is x.
@@ -83,6 +97,7 @@ void explain_pair(Highlights& h, const GraphModel& model, SourceIndex s) {
         mark(h, model, s, {m}, kHighlightCarrier);
     }
     std::sort(h.carrier_lanes.begin(), h.carrier_lanes.end());
+    if (h.blocked_by_fork) name_blocking_forks(h, model, s, x);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ enum HighlightFlag : std::uint8_t {
     kHighlightStronglySeen = 1 << 1,  // ... and strongly sees it
     kHighlightOnPath = 1 << 2,        // on a drawn carrier path of the pair
     kHighlightCarrier = 1 << 3,       // a carrier event of the pair (spec §3)
+    kHighlightBlockingFork = 1 << 4,  // a forked event of y's creator that x knows: x cannot see y
 };
 
 struct Highlights {
@@ -34,6 +35,7 @@ struct Highlights {
     std::size_t needed = 0;
     std::vector<LaneIndex> carrier_lanes;                 // ascending
     std::vector<std::vector<UnionIndex>> carrier_paths;   // pair_x → carrier event → pair_y
+    std::vector<UnionIndex> blocking_forks;  // with blocked_by_fork: the forked events of y's creator x sees
 
     std::uint8_t flags_of(UnionIndex u) const { return u < flags.size() ? flags[u] : 0; }
     bool is_empty() const { return selected == kNoUnionEvent && second == kNoUnionEvent; }

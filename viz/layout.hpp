@@ -16,7 +16,7 @@ namespace parsec::viz {
 struct LayoutOptions {
     float lane_spacing = 120.0f;         // graph units between lane centres
     float row_spacing = 36.0f;           // graph units per rank
-    float fork_offset = 26.0f;           // sideways step per side-branch column
+    float fork_offset = 40.0f;           // sideways step per side-branch column
     std::uint32_t fork_columns_max = 4;  // further branches reuse columns, staying inside the lane
 };
 

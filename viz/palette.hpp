@@ -29,7 +29,7 @@ struct Palette {
     ImU32 second = IM_COL32(255, 80, 220, 255);          // the Ctrl+clicked event
     ImU32 seen = IM_COL32(90, 170, 255, 255);            // the selected event sees it
     ImU32 strongly_seen = IM_COL32(80, 235, 120, 255);   // ... and strongly sees it
-    ImU32 carrier_path = IM_COL32(255, 236, 90, 255);    // a >2/3 path of the pair explanation
+    ImU32 carrier_path = IM_COL32(255, 248, 130, 255);   // a >2/3 path of the pair explanation (paler than gold)
     ImU32 hover = IM_COL32(255, 255, 255, 160);
     ImU32 minimap_view = IM_COL32(255, 255, 255, 200);
 

@@ -3,6 +3,8 @@
 // (spec §4-§5); with a second event selected, whether and why the first strongly sees it (§3).
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "panels/session_service.hpp"
 #include "panels/panel_text.hpp"
 #include "shell/panel.hpp"
@@ -51,6 +53,52 @@ void draw_meta_votes(const view::NodeView& v, const election::MetaEvent& m) {
         }
     }
     ImGui::EndTable();
+}
+
+// How the meta-votes got where they are: the creator's earlier events in this election along the
+// self-parent chain, oldest first, each with its latest meta-vote per peer (spec §5.5 builds
+// every event's lists from its self-parent's).
+void draw_self_parent_chain(const view::NodeView& v, model::EventIndex e) {
+    constexpr size_t kChainMax = 12;
+    std::vector<model::EventIndex> chain;
+    for (auto at = v.event(e).self_parent; at != model::kNoEvent && chain.size() < kChainMax;
+         at = v.event(at).self_parent) {
+        const auto* m = v.latest_meta_event(at);
+        if (!m || m->meta_votes.empty()) break;
+        chain.push_back(at);
+    }
+    ImGui::SeparatorText_compat("How it got there (self-parent chain, this election)");
+    if (chain.empty()) {
+        ImGui::TextDisabled("No earlier event of this creator holds meta-votes in this election.");
+        return;
+    }
+    std::reverse(chain.begin(), chain.end());
+    chain.push_back(e);
+    const auto* last = v.latest_meta_event(e);
+    const size_t peers = last->meta_votes.size();
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
+                                  ImGuiTableFlags_ScrollX;
+    if (!ImGui::BeginTable("self_parent_chain", static_cast<int>(std::min<size_t>(peers, 62)) + 1, flags)) return;
+    ImGui::TableSetupColumn("event");
+    for (size_t i = 0; i < peers && i < 62; ++i) ImGui::TableSetupColumn(v.peer_id(last->meta_votes[i].first).name.c_str());
+    ImGui::TableHeadersRow();
+    for (auto at : chain) {
+        const auto* m = v.latest_meta_event(at);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(v.event_names()[at].c_str());
+        for (size_t i = 0; i < peers && i < 62; ++i) {
+            ImGui::TableNextColumn();
+            const auto* list = m->votes_for(last->meta_votes[i].first);
+            if (!list || list->empty()) continue;
+            const auto& mv = list->back();
+            const std::string cell = compact_vote(mv);
+            if (mv.decided) ImGui::TextColored(decided_colour(mv.decision), "%s", cell.c_str());
+            else ImGui::TextUnformatted(cell.c_str());
+        }
+    }
+    ImGui::EndTable();
+    ImGui::TextDisabled("Cells: round/step est bin aux (the newest entry of each list).");
 }
 
 void draw_pair(const view::NodeView& v, model::EventIndex x, model::EventIndex y) {
@@ -105,6 +153,7 @@ public:
             ImGui::TextWrapped("observer: %s", observer_text(*m).c_str());
             ImGui::TextWrapped("interesting content: %s", content_text(v, *m).c_str());
             draw_meta_votes(v, *m);
+            draw_self_parent_chain(v, *sel);
         }
         if (auto second = s->selected_event(true)) draw_pair(v, *sel, *second);
     }

@@ -41,6 +41,19 @@ inline std::vector<std::string> vote_cells(const election::MetaVote& v) {
     return {bool_set_text(v.est), bool_set_text(v.bin), v.aux < 0 ? "-" : (v.aux ? "t" : "f"), "-"};
 }
 
+// One meta-vote in a few characters for dense tables: "1/2 tf t -" (round/step est bin aux),
+// or "dec t" once decided.
+inline std::string compact_vote(const election::MetaVote& v) {
+    if (v.decided) return std::string("dec ") + (v.decision ? "t" : "f");
+    auto set = [](std::uint8_t s) { return s == 0 ? "-" : s == election::kTrue ? "t" : s == election::kFalse ? "f" : "tf"; };
+    return std::to_string(v.round) + "/" + std::to_string(static_cast<int>(v.step)) + " " + set(v.est) + " " +
+           set(v.bin) + " " + (v.aux < 0 ? "-" : v.aux ? "t" : "f");
+}
+
+inline ImVec4 decided_colour(bool decision) {
+    return decision ? ImVec4(0.4f, 0.9f, 0.4f, 1) : ImVec4(0.95f, 0.5f, 0.4f, 1);
+}
+
 inline std::string observer_text(const election::MetaEvent& m) {
     if (m.observer == election::ObserverKind::Ancestor) return "descends from an observer";
     if (m.observer == election::ObserverKind::None) return "no";

@@ -1,5 +1,5 @@
-// Script actions that drive the session: open FILE, advance N, select EVENT, select-pair A B,
-// perspective NODE. Events are named as in the reference's dumps ("B_12", "C_2,1").
+// Script actions that drive the session: open FILE, save FILE, advance N, select EVENT,
+// select-pair A B, perspective NODE. Events are named as in the reference's dumps ("B_12", "C_2,1").
 #include <algorithm>
 
 #include "panels/session_service.hpp"
@@ -17,6 +17,13 @@ std::string run_open(const ScriptArgs& args, ScriptContext& c) {
     auto* s = service(c);
     if (!s) return "no session service";
     if (!s->open(args.rest, c.shell())) return "cannot open " + args.rest + " (see the error modal)";
+    return {};
+}
+
+std::string run_save(const ScriptArgs& args, ScriptContext& c) {
+    auto* s = service(c);
+    if (!s || !s->session()) return "no session is open";
+    if (!s->save(args.rest, c.shell())) return "cannot save " + args.rest + " (see Messages)";
     return {};
 }
 
@@ -71,6 +78,7 @@ std::string run_perspective(const ScriptArgs& args, ScriptContext& c) {
 }
 
 const RegisterScriptAction register_open{{"open", "open FILE", 1, -1, run_open}};
+const RegisterScriptAction register_save{{"save", "save FILE", 1, -1, run_save}};
 const RegisterScriptAction register_advance{{"advance", "advance N", 1, 1, run_advance}};
 const RegisterScriptAction register_select{{"select", "select EVENT", 1, 1, run_select}};
 const RegisterScriptAction register_pair{{"select-pair", "select-pair EVENT EVENT", 2, 2, run_select}};

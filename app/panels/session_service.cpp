@@ -7,6 +7,10 @@
 #include "cli/file_text.hpp"
 #include "dot/dot_export.hpp"
 #include "view/node_view.hpp"
+#include "panels/recording_file.hpp"
+#include "platform/settings.hpp"
+#include "session/cluster_session.hpp"
+#include "session/default_cluster.hpp"
 #include "session/dot_session.hpp"
 #include "shell/intents.hpp"
 #include "shell/shell_context.hpp"
@@ -18,25 +22,74 @@ namespace {
 const RegisterService register_session{[] { return std::make_unique<SessionService>(); }};
 }
 
+SessionService::SessionService() {
+    auto live = ClusterSession::create(default_live_config());
+    PARSEC_ASSERT(live.ok(), "the default cluster configuration is valid");
+    session_ = std::move(live.value());
+    playing_ = true;
+}
+
 void SessionService::replace_session(std::unique_ptr<Session> s) {
     session_ = std::move(s);
     selection_ = Selection{};
     playing_ = false;
+    saved_path_.clear();
 }
 
 bool SessionService::open(const std::string& path, ShellContext& ctx) {
-    auto text = read_text_file(path);
-    if (!text.ok()) {
-        ctx.show_load_error(path, text.error());
-        return false;
+    std::unique_ptr<Session> opened;
+    if (has_dot_extension(path)) {
+        auto text = read_text_file(path);
+        if (!text.ok()) {
+            ctx.show_load_error(path, text.error());
+            return false;
+        }
+        auto s = DotSession::open(path, text.value());
+        if (!s.ok()) {
+            ctx.show_load_error(path, s.error());
+            return false;
+        }
+        opened = std::move(s.value());
+    } else {
+        auto s = load_recording_session(path);
+        if (!s.ok()) {
+            ctx.show_load_error(path, s.error());
+            return false;
+        }
+        opened = std::move(s.value());
     }
-    auto s = DotSession::open(path, text.value());
-    if (!s.ok()) {
-        ctx.show_load_error(path, s.error());
-        return false;
-    }
-    replace_session(std::move(s.value()));
+    replace_session(std::move(opened));
+    if (session_->is_live()) saved_path_ = path;
+    ctx.settings().add_recent_file(path);
     ctx.set_status("Opened " + path + ": " + session_->summary());
+    return true;
+}
+
+bool SessionService::save(const std::string& path, ShellContext& ctx) {
+    const auto* live = dynamic_cast<const ClusterSession*>(session_.get());
+    if (!live) {
+        ctx.warn("Only a simulated cluster can be saved as a recording; this session is a reference dump.");
+        return false;
+    }
+    if (auto st = save_session_recording(*live, path); !st.ok()) {
+        ctx.warn("Could not save " + path + ": " + st.error().to_string());
+        return false;
+    }
+    saved_path_ = path;
+    ctx.settings().add_recent_file(path);
+    ctx.set_status("Saved " + std::to_string(live->input_count()) + " inputs to " + path);
+    return true;
+}
+
+bool SessionService::new_cluster(const sim::SimConfig& config, ShellContext& ctx) {
+    auto live = ClusterSession::create(config);
+    if (!live.ok()) {
+        ctx.warn("Cannot start the cluster: " + live.error().to_string());
+        return false;
+    }
+    replace_session(std::move(live.value()));
+    playing_ = true;
+    ctx.set_status("Started " + session_->title());
     return true;
 }
 
@@ -75,6 +128,12 @@ bool SessionService::handle_intent(const Intent& intent, ShellContext& ctx) {
         open(intent.path, ctx);
         return true;
     }
+    if (intent.kind == IntentKind::Save && session_) {
+        const std::string& path = intent.path.empty() ? saved_path_ : intent.path;
+        if (path.empty()) return false;  // the shell asks for a file name
+        save(path, ctx);
+        return true;
+    }
     if (!session_) return false;
     const size_t pos = session_->position();
     const auto& d = session_->decision_positions();
@@ -106,10 +165,15 @@ void SessionService::write_state(StateLine& out) const {
         return;
     }
     out.add("session", session_->title());
+    out.add("live", session_->is_live() ? 1 : 0);
+    out.add("nodes", static_cast<long long>(session_->node_count()));
+    out.add("decision_inputs", static_cast<long long>(session_->decision_positions().size()));
     out.add("input", static_cast<long long>(session_->position()));
     out.add("inputs", static_cast<long long>(session_->input_count()));
     out.add("events", static_cast<long long>(session_->node(selection_.perspective).graph().size()));
     out.add("decisions", static_cast<long long>(session_->node(selection_.perspective).decisions().size()));
+    out.add("undecided_payloads",
+            static_cast<long long>(session_->node(selection_.perspective).election().unconsensused_by_key.size()));
     out.add("playing", playing_ ? 1 : 0);
     auto sel = selected_event();
     out.add("selected", sel ? static_cast<long long>(*sel) : -1);

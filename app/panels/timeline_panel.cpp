@@ -31,6 +31,11 @@ public:
         ImGui::TextUnformatted(slash == std::string::npos ? title.c_str() : title.c_str() + slash + 1);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
         ImGui::Spacing();
+        if (session.is_live()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+            ImGui::TextWrapped("Live: playing or stepping past the end runs the cluster on.");
+            ImGui::PopStyleColor();
+        }
         ImGui::TextWrapped("%s", session.summary().c_str());
         ImGui::SeparatorText_compat("Time");
         int pos = static_cast<int>(session.position());
@@ -58,6 +63,7 @@ public:
         if (d.empty()) ImGui::TextDisabled("none in this session");
         for (size_t i = 0; i < d.size(); ++i) {
             std::string label = "#" + std::to_string(i + 1) + " at input " + std::to_string(d[i]);
+            if (const std::string what = session.decision_text(d[i]); !what.empty()) label += ": " + what;
             if (ImGui::Selectable(label.c_str(), d[i] == session.position())) s->seek(d[i], ctx);
         }
 

@@ -25,6 +25,11 @@ public:
     virtual std::string input_label(size_t input) const = 0;  // the input at this position (1-based)
     // Positions p such that the input p produced at least one decision, ascending.
     virtual const std::vector<size_t>& decision_positions() const = 0;
+    // What happened at a decision position, e.g. "Bob decides tx3" (empty: not known).
+    virtual std::string decision_text(size_t position) const {
+        (void)position;
+        return {};
+    }
     // One paragraph for the user about this session (e.g. how the recomputation compares).
     virtual std::string summary() const { return {}; }
     // Event names (in node 0's naming) where our recomputation disagrees with the file.

@@ -18,6 +18,7 @@ namespace {
 
 constexpr size_t intent_log_max = 64;
 constexpr const char* default_png_path = "parsec-debugger.png";
+constexpr const char* default_recording_path = "session.pcrec";
 
 std::string panel_open_key(const Panel& panel) {
     return std::string("panel.") + panel.name() + ".open";
@@ -146,6 +147,14 @@ void Shell::apply_default(const Intent& intent) {
                 png_export_frame_index_ = ctx_.frame_index() + 1;
             }
             return;
+        case IntentKind::Save:
+            // Reached only when no service saved: the session has no file yet, so ask for one.
+            if (intent.path.empty()) {
+                open_path_prompt(IntentKind::Save, default_recording_path);
+            } else {
+                ctx_.set_status("Save: nothing to save yet");
+            }
+            return;
         case IntentKind::Open:
             if (intent.path.empty()) {
                 open_path_prompt(IntentKind::Open, {});
@@ -173,7 +182,10 @@ std::optional<std::string> Shell::take_png_export_request() {
 }
 
 bool Shell::is_modal_open() const {
-    return prompt_.is_shown || prompt_.wants_open || ctx_.has_load_error();
+    // Any popup a panel or service opened (the New cluster dialog, a menu) owns the keys too.
+    const bool is_other_popup =
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    return prompt_.is_shown || prompt_.wants_open || ctx_.has_load_error() || is_other_popup;
 }
 
 void Shell::write_state(StateLine& out) const {
@@ -182,6 +194,7 @@ void Shell::write_state(StateLine& out) const {
     out.add("help_overlay", is_help_open_ ? 1 : 0);
     out.add("error_modal", ctx_.has_load_error() ? 1 : 0);
     out.add("error_file", ctx_.has_load_error() ? ctx_.load_errors_.front().file : "");
+    out.add("error_place", ctx_.has_load_error() ? ctx_.load_errors_.front().place : "");
     out.add("prompt", prompt_.is_shown ? intent_name(prompt_.kind) : "");
     std::string open_panels;
     for (const auto& entry : panels_) {

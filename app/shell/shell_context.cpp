@@ -28,6 +28,7 @@ void ShellContext::show_load_error(const std::string& file, const core::Error& e
     std::string place = error.where;
     // Engine errors often say "file:line:col"; the modal shows the file on its own row.
     if (place.rfind(file + ":", 0) == 0) place = place.substr(file.size() + 1);
+    place.erase(0, place.find_first_not_of(' '));
     std::string message = error.kind;
     if (!error.message.empty()) message += ": " + error.message;
     show_load_error(LoadError{file, place, message});

@@ -148,8 +148,9 @@ void Shell::draw_path_prompt() {
         prompt_.wants_open = false;
     }
     const bool is_open_prompt = prompt_.kind == IntentKind::Open;
-    const std::string title =
-        std::string(is_open_prompt ? "Open" : "Export PNG") + path_prompt_popup;
+    const bool is_save_prompt = prompt_.kind == IntentKind::Save;
+    const char* heading = is_open_prompt ? "Open" : is_save_prompt ? "Save recording" : "Export PNG";
+    const std::string title = std::string(heading) + path_prompt_popup;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
@@ -157,8 +158,9 @@ void Shell::draw_path_prompt() {
     prompt_.is_shown = ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove);
     if (!prompt_.is_shown) return;
 
-    ImGui::TextUnformatted(is_open_prompt ? "Recording (.pcrec) or reference .dot file:"
-                                          : "Save the window as a PNG image:");
+    ImGui::TextUnformatted(is_open_prompt   ? "Recording (.pcrec) or reference .dot file:"
+                           : is_save_prompt ? "Save the session as a recording (.pcrec):"
+                                            : "Save the window as a PNG image:");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     bool is_confirmed =
@@ -175,7 +177,7 @@ void Shell::draw_path_prompt() {
         }
     }
     ImGui::Spacing();
-    is_confirmed |= ImGui::Button(is_open_prompt ? "Open" : "Export", ImVec2(90, 0));
+    is_confirmed |= ImGui::Button(is_open_prompt ? "Open" : is_save_prompt ? "Save" : "Export", ImVec2(90, 0));
     ImGui::SameLine();
     const bool is_cancelled = ImGui::Button("Cancel", ImVec2(90, 0)) ||
                               ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);

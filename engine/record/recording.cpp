@@ -1,7 +1,8 @@
 // Navigation along a branch path of a recording.
 #include "record/recording.hpp"
 
-#include "core/assert.hpp"
+#include <algorithm>
+
 
 namespace parsec::record {
 
@@ -32,15 +33,17 @@ const sim::Outcome* Recording::path_outcome(BranchId id, InputIndex index) const
 }
 
 std::vector<Checkpoint> Recording::path_checkpoints(BranchId id, InputIndex index) const {
+    // Each branch contributes its own checkpoints from its fork point on; its ancestors only those
+    // before that point (a fork checkpoint belongs to the child).
     std::vector<Checkpoint> out;
-    InputIndex limit = index;
+    InputIndex below = index + 1;
     const Branch* b = branch(id);
     for (std::size_t hops = 0; b != nullptr && hops <= branches.size(); ++hops) {
         std::vector<Checkpoint> mine;
         for (const auto& c : b->checkpoints)
-            if (c.input <= limit && (b->parent == kNoBranch || c.input > b->fork_input)) mine.push_back(c);
+            if (c.input < below && c.input >= b->fork_input) mine.push_back(c);
         out.insert(out.begin(), mine.begin(), mine.end());
-        limit = std::min(limit, b->fork_input);
+        below = std::min(below, b->fork_input);
         b = branch(b->parent);
     }
     return out;
@@ -58,22 +61,5 @@ std::size_t Recording::event_count() const {
         for (const auto& o : b.outcomes) n += o.created.size();
     return n;
 }
-
-Recording start_recording(const sim::Cluster& cluster, std::string version) {
-    Recording r;
-    r.engine_version = std::move(version);
-    r.config = cluster.config();
-    for (const auto& n : cluster.nodes()) r.peers.push_back(PeerKey{n.name, n.identity.id.public_key});
-    Branch root;
-    root.id = kRootBranch;
-    root.seed = cluster.config().seed;
-    root.label = "root";
-    root.checkpoints.push_back(Checkpoint{0, cluster.tick(), cluster.digest()});
-    r.branches.push_back(std::move(root));
-    PARSEC_ASSERT(r.branches.size() == 1, "a new recording has only its root");
-    return r;
-}
-
-std::string engine_version() { return "parsec-debugger 0.1.0 (reference: maidsafe/parsec v0.7.3)"; }
 
 }  // namespace parsec::record

@@ -120,7 +120,47 @@ void Cluster::apply_byzantine(const ByzantineInput& in, Outcome& out) {
             }
             n.double_vote_armed = true;
             break;
-        case ByzantineKind::SameCreatorOtherParent: n.same_creator_armed = true; break;
+        case ByzantineKind::SameCreatorOtherParent: {
+            // A Request whose other-parent is our own older event (spec §7.1 #2), handed to every
+            // other running node at once. Receivers reject it, so no one can learn of it from
+            // another; one who saw only someone else's accusation of it would call that accusation
+            // invalid (§7.1 #9). Hence a broadcast, and not inserted in our own graph.
+            // Both parents must be events every receiver has, or it would refuse the event for an
+            // unknown parent before looking for malice.
+            const auto& own = n.engine->peers()[model::kOurIndex];
+            std::size_t top = own.slots.size();
+            while (top > 1) {
+                const core::Hash32& h = n.engine->graph()[own.slots[top - 1].front()].hash;
+                bool known = true;
+                for (NodeId v = 0; v < nodes_.size() && known; ++v)
+                    if (v != in.node && nodes_[v].engine && nodes_[v].status == NodeStatus::Running)
+                        known = nodes_[v].engine->graph().find(h) != model::kNoEvent;
+                if (known) break;
+                --top;
+            }
+            if (top < 2) {
+                record_error(in.node, make_error("NoVictim"), out);
+                break;
+            }
+            PackedEvent p;
+            p.creator = n.identity.id;
+            p.cause = CauseKind::Request;
+            p.self_parent = n.engine->graph()[own.slots[top - 1].front()].hash;
+            p.other_parent = n.engine->graph()[own.slots[top >= 3 ? top - 3 : 0].front()].hash;
+            sign_event(p, n.identity, *crypto_);
+            const model::Message message{p};
+            std::vector<Touch> touched{t};
+            for (NodeId v = 0; v < nodes_.size(); ++v) {
+                auto& victim = nodes_[v];
+                if (v == in.node || !victim.engine || victim.status != NodeStatus::Running) continue;
+                touched.push_back(Touch{v, victim.engine->graph().size()});
+                auto res = victim.engine->handle_request(n.identity.id, message);
+                if (!res.ok()) record_error(v, res.error(), out);
+                else send(v, in.node, false, std::move(res.value()), out);
+            }
+            finish(touched, out);
+            return;
+        }
         case ByzantineKind::BadSignature: {
             if (!needs_victim(in.victim_a)) break;
             const auto& own = n.engine->peers()[model::kOurIndex];

@@ -6,8 +6,24 @@
 namespace parsec::sim {
 
 namespace {
-__extension__ typedef unsigned __int128 U128;  // GCC/Clang builtin; -Wpedantic would flag the bare name
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+// The full 128-bit product of two 64-bit values from 32-bit halves (portable, no __int128).
+struct Wide {
+    std::uint64_t hi;
+    std::uint64_t lo;
+};
+Wide multiply_wide(std::uint64_t a, std::uint64_t b) {
+    const std::uint64_t a_lo = a & 0xFFFFFFFFu, a_hi = a >> 32, b_lo = b & 0xFFFFFFFFu, b_hi = b >> 32;
+    const std::uint64_t lo_lo = a_lo * b_lo, hi_lo = a_hi * b_lo, lo_hi = a_lo * b_hi, hi_hi = a_hi * b_hi;
+    const std::uint64_t cross = (lo_lo >> 32) + (hi_lo & 0xFFFFFFFFu) + lo_hi;
+    return Wide{hi_hi + (hi_lo >> 32) + (cross >> 32), (cross << 32) | (lo_lo & 0xFFFFFFFFu)};
+}
+// (a × b) >> 32 for a product below 2^96.
+std::uint64_t multiply_shift32(std::uint64_t a, std::uint64_t b) {
+    const Wide w = multiply_wide(a, b);
+    return (w.hi << 32) | (w.lo >> 32);
+}
 }  // namespace
 
 std::uint64_t splitmix64(std::uint64_t& state) {
@@ -39,16 +55,12 @@ std::uint64_t Prng::next_u64() {
 std::uint64_t Prng::below(std::uint64_t bound) {
     PARSEC_ASSERT(bound > 0, "Prng::below needs a positive bound");
     // Lemire: the high word of x * bound is uniform once the low word clears the threshold.
-    U128 m = static_cast<U128>(next_u64()) * bound;
-    auto low = static_cast<std::uint64_t>(m);
-    if (low < bound) {
+    Wide m = multiply_wide(next_u64(), bound);
+    if (m.lo < bound) {
         const std::uint64_t threshold = (0 - bound) % bound;
-        while (low < threshold) {
-            m = static_cast<U128>(next_u64()) * bound;
-            low = static_cast<std::uint64_t>(m);
-        }
+        while (m.lo < threshold) m = multiply_wide(next_u64(), bound);
     }
-    const auto result = static_cast<std::uint64_t>(m >> 64);
+    const std::uint64_t result = m.hi;
     PARSEC_ASSERT(result < bound, "Prng::below out of range");
     return result;
 }
@@ -70,12 +82,12 @@ std::uint64_t neg_ln_q32(std::uint64_t x) {
     PARSEC_ASSERT(x > 0 && x <= (1ULL << 32), "neg_ln_q32: x out of (0, 2^32]");
     // log2(x) = integer part + fraction by repeated squaring of the normalised mantissa (Q32).
     int int_part = 63 - __builtin_clzll(x);
-    // mantissa in [1, 2) as Q62 would overflow when squared, so use Q31 in a 128-bit product.
-    U128 m = (static_cast<U128>(x) << 31) >> int_part;  // Q31, in [2^31, 2^32)
+    // Mantissa in [1, 2) as Q31: below 2^32, so its square fits in 64 bits.
+    std::uint64_t m = (x << 31) >> int_part;  // x ≤ 2^32, so x << 31 fits
     std::uint64_t frac = 0;
     for (int bit = 31; bit >= 0; --bit) {
         m = (m * m) >> 31;
-        if (m >= (static_cast<U128>(2) << 31)) {
+        if (m >= (std::uint64_t{2} << 31)) {
             m >>= 1;
             frac |= 1ULL << bit;
         }
@@ -84,14 +96,15 @@ std::uint64_t neg_ln_q32(std::uint64_t x) {
     const std::uint64_t log2_q32 = (static_cast<std::uint64_t>(int_part) << 32) | frac;
     const std::uint64_t neg_log2_q32 = (32ULL << 32) - log2_q32;
     constexpr std::uint64_t kLn2Q32 = 2977044472ULL;  // round(ln 2 × 2^32)
-    return static_cast<std::uint64_t>((static_cast<U128>(neg_log2_q32) * kLn2Q32) >> 32);
+    return multiply_shift32(neg_log2_q32, kLn2Q32);
 }
 
 std::uint64_t Prng::exponential(std::uint64_t mean) {
     if (mean == 0) return 0;
     const std::uint64_t u = (next_u64() >> 32) + 1;  // uniform in [1, 2^32]
     const std::uint64_t e_q32 = neg_ln_q32(u);        // Exp(1) in Q32, at most ~22.2
-    const auto value = static_cast<std::uint64_t>((static_cast<U128>(e_q32) * mean) >> 32);
+    // e_q32 < 2^37: the product stays below 2^96 for any mean below 2^59.
+    const std::uint64_t value = multiply_shift32(e_q32, mean);
     const std::uint64_t cap = mean * 64;
     return value < cap ? value : cap;
 }

@@ -46,6 +46,22 @@ NodeId Scheduler::node_of(const crypto::PeerId& id, const Cluster&) {
     return it == by_name_.end() ? kNoNode : it->second;
 }
 
+bool Scheduler::is_silenced(const Cluster& cluster, NodeId n) {
+    if (config_.is_honest(n)) return false;
+    if (silenced_.size() != cluster.nodes().size()) silenced_.assign(cluster.nodes().size(), false);
+    if (silenced_[n]) return true;
+    const std::string& name = cluster.node(n).name;
+    for (NodeId i = 0; i < cluster.nodes().size(); ++i) {
+        const auto& accuser = cluster.node(i);
+        if (!accuser.engine || !config_.is_honest(i)) continue;
+        for (const auto& [offender, malice] : accuser.engine->made_accusations()) {
+            (void)malice;
+            if (accuser.engine->peers()[offender].id.name == name) return silenced_[n] = true;
+        }
+    }
+    return false;
+}
+
 // A new message meets the network: withheld, cut by a partition, lost, or delayed (maybe held
 // longer so later messages overtake it), and maybe duplicated.
 void Scheduler::plan_message(const Cluster& cluster, MessageId id) {
@@ -107,6 +123,7 @@ std::optional<Input> Scheduler::resolve(const Cluster& cluster, Input due) {
             return std::nullopt;
         }
         if (to != NodeStatus::Running) return Input{tick_, DropInput{d->message, DropReason::NodeDown}};
+        if (is_silenced(cluster, m.to)) return Input{tick_, DropInput{d->message, DropReason::Withheld}};
         if (cluster.partitioned(m.from, m.to)) return Input{tick_, DropInput{d->message, DropReason::Partition}};
         return due;
     }
@@ -169,6 +186,7 @@ void Scheduler::adopt(const Cluster& cluster) {
     planned_.clear();
     votes_pending_ = 0;
     held_.clear();
+    silenced_.clear();
     tick_ = cluster.tick();
     phase_ = Phase::Done;
     script_cursor_ = 0;
@@ -184,7 +202,7 @@ void Scheduler::adopt(const Cluster& cluster) {
         const auto& store = n.engine->store();
         for (model::KeyIndex k = 0; k < store.size(); ++k) {
             const auto& obs = store[k].observation;
-            if (obs.kind != model::ObsKind::OpaquePayload || obs.payload.rfind("tx-", 0) != 0) continue;
+            if (obs.kind != model::ObsKind::OpaquePayload || obs.payload.rfind("tx", 0) != 0) continue;
             std::uint32_t number = 0;
             bool digits = obs.payload.size() > 3 && obs.payload.size() < 13;
             for (std::size_t i = 3; digits && i < obs.payload.size(); ++i) {
@@ -197,7 +215,7 @@ void Scheduler::adopt(const Cluster& cluster) {
     }
     if (config_.mode == model::ConsensusMode::Supermajority)
         for (std::uint32_t p = 0; p < payloads_proposed_; ++p)
-            plan_votes(cluster, PayloadKind::Opaque, "tx-" + std::to_string(p), kNoNode);
+            plan_votes(cluster, PayloadKind::Opaque, "tx" + std::to_string(p), kNoNode);
     // What remains in ready_ are drops decided while re-planning: they are applied first.
 }
 

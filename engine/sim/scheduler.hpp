@@ -46,6 +46,12 @@ private:
     Tick sample_latency(const Latency& latency);
     NodeId pick(const std::vector<NodeId>& from);
     NodeId node_of(const crypto::PeerId& id, const Cluster& cluster);
+    // A Byzantine node an honest node has accused falls silent for good, as the reference's
+    // malicious test peers do (spec §7): events it made after an honest node decided its removal
+    // would be refused with InvalidPeerState and cut the honest nodes' syncs for ever.
+    bool is_silenced(const Cluster& cluster, NodeId n);
+
+    std::vector<bool> silenced_;                               // latched by is_silenced()
 
     SimConfig config_;
     Prng prng_;

@@ -28,6 +28,17 @@ bool has_voted(const node::Node& engine, const model::Observation& obs, model::C
 
 bool is_voting_member(const ClusterNode& n) { return n.status != NodeStatus::Crashed && n.is_member(); }
 
+// No partition, and every honest node that has started is running.
+bool all_honest_reachable(const Cluster& c, const SimConfig& config) {
+    if (!c.environment().groups.empty()) return false;
+    for (NodeId i = 0; i < c.nodes().size(); ++i) {
+        const auto& n = c.node(i);
+        if (config.is_honest(i) && n.engine && n.status != NodeStatus::Running && n.status != NodeStatus::Crashed)
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 // Votes for one payload, each voter after its own delay (the reference's observation delay,
@@ -67,6 +78,7 @@ void Scheduler::gossip_initiatives(const Cluster& cluster) {
     for (NodeId i = 0; i < cluster.nodes().size(); ++i) {
         const auto& n = cluster.node(i);
         if (!n.engine || n.status != NodeStatus::Running || n.byzantine == ByzantineKind::Withhold) continue;
+        if (is_silenced(cluster, i)) continue;
         if (!prng_.chance(config_.gossip_chance)) continue;
         std::vector<NodeId> targets;
         for (const auto& id : n.engine->gossip_recipients()) {
@@ -86,7 +98,7 @@ void Scheduler::workload_initiatives(const Cluster& cluster) {
     if (config_.until_blocks != 0 && payloads_proposed_ >= config_.until_blocks && tick_ > config_.heal_tick())
         return;
     if (!prng_.chance(config_.workload.payload_chance)) return;
-    const std::string text = "tx-" + std::to_string(payloads_proposed_++);
+    const std::string text = "tx" + std::to_string(payloads_proposed_++);
     plan_votes(cluster, PayloadKind::Opaque, text, kNoNode);
 }
 
@@ -96,6 +108,7 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
         const ByzantineKind kind = n.byzantine;
         if (kind == ByzantineKind::Honest || kind == ByzantineKind::Withhold) continue;
         if (!n.engine || n.status != NodeStatus::Running || n.double_vote_armed || n.same_creator_armed) continue;
+        if (is_silenced(cluster, i)) continue;
         if (!prng_.chance(config_.byzantine_chance)) continue;
         std::vector<NodeId> sides[2], honest, joining;
         for (NodeId j = 0; j < cluster.nodes().size(); ++j) {
@@ -108,6 +121,8 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
             }
         }
         ByzantineInput act{i, kind, kNoNode, kNoNode};
+        // The broadcast must reach every honest node at once (see cluster_byzantine.cpp).
+        if (kind == ByzantineKind::SameCreatorOtherParent && !all_honest_reachable(cluster, config_)) continue;
         if (kind == ByzantineKind::Fork) {
             if (sides[0].empty() || sides[1].empty()) {
                 if (honest.size() < 2) continue;

@@ -7,3 +7,11 @@ set_tests_properties(DotFuzz.ParseWriteReparse PROPERTIES
   LABELS fuzz
   SKIP_RETURN_CODE 77
   TIMEOUT 90)
+
+# libFuzzer run over the recording decoder (checksummed chunks and their cereal payloads), same pattern.
+add_test(NAME RecordFuzz.DecodeNeverCrashes
+  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run_record_fuzz.sh ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/fuzz/record 45)
+set_tests_properties(RecordFuzz.DecodeNeverCrashes PROPERTIES
+  LABELS fuzz
+  SKIP_RETURN_CODE 77
+  TIMEOUT 120)

@@ -2,6 +2,8 @@
 //   gui_png_check FILE [--size WxH] [--not-uniform]
 //                      [--bright X0 Y0 X1 Y1 MIN]        at least MIN text-coloured pixels
 //                      [--differs OTHER X0 Y0 X1 Y1 MIN_FRACTION]
+//                      [--colour R G B TOLERANCE X0 Y0 X1 Y1 MIN]  at least MIN pixels of that colour
+//                                                   (each channel within TOLERANCE); prints colour_count=N
 // Prints one line per check and exits 1 on the first failure. libstb is a compiled library,
 // so no STB_IMAGE_IMPLEMENTATION here.
 #include <stb_image.h>
@@ -110,6 +112,27 @@ int main(int argc, char** argv) {
                             std::to_string(min_fraction));
             }
             std::printf("ok %.3f of the region differs\n", fraction);
+        } else if (option == "--colour" && i + 9 < argc) {
+            const int want[3] = {std::atoi(argv[i + 1]), std::atoi(argv[i + 2]), std::atoi(argv[i + 3])};
+            const int tolerance = std::atoi(argv[i + 4]);
+            Region r{};
+            if (!read_region(argv, i + 5, png, r)) return fail("bad --colour region");
+            const long min = std::atol(argv[i + 9]);
+            i += 9;
+            long count = 0;
+            for (int y = r.y0; y < r.y1; ++y) {
+                for (int x = r.x0; x < r.x1; ++x) {
+                    const unsigned char* p = png.at(x, y);
+                    count += std::abs(p[0] - want[0]) <= tolerance && std::abs(p[1] - want[1]) <= tolerance &&
+                             std::abs(p[2] - want[2]) <= tolerance;
+                }
+            }
+            std::printf("colour_count=%ld\n", count);
+            if (count < min) {
+                return fail("only " + std::to_string(count) + " pixels of colour " + std::to_string(want[0]) + "," +
+                            std::to_string(want[1]) + "," + std::to_string(want[2]) + " in region, want " +
+                            std::to_string(min));
+            }
         } else {
             return fail("unknown or incomplete option " + option);
         }

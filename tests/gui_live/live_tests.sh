@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# GUI tests of the live cluster: run parsec-debugger under Xvfb on scripts without `open`, then
+# check the STATE line against what the engine computes by itself (live_expected).
+#   live_tests.sh CASE EXE EXPECTED_HELPER OUT_DIR SCRIPT_DIR
+# Exit 0 pass, 1 fail, 77 skip (no xvfb-run). PNGs stay in OUT_DIR/CASE/ for a person to look at.
+set -uo pipefail
+
+case_name=$1 exe=$2 expected=$3 out_root=$4 scripts=$5
+command -v xvfb-run >/dev/null 2>&1 || { echo "SKIP: xvfb-run not installed"; exit 77; }
+out="$out_root/$case_name"
+rm -rf "$out" && mkdir -p "$out" && cd "$out" || exit 1
+
+fail() {
+  echo "FAIL [$case_name]: $*"
+  echo "--- stdout:"; cat stdout.txt 2>/dev/null
+  echo "--- stderr:"; cat stderr.txt 2>/dev/null
+  exit 1
+}
+# run_app ARGS...: as in tests/gui/gui_tests.sh, retrying only Xvfb start-up races.
+run_app() {
+  for attempt in 1 2 3 4; do
+    xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" "$exe" gui "$@" >stdout.txt 2>stderr.txt
+    rc=$?
+    grep -q "Xvfb failed to start\|problem while cleaning up" stderr.txt || return 0
+    sleep "0.$((RANDOM % 9 + 1))"
+  done
+}
+state() { grep -o "^STATE .*" stdout.txt | tail -n 1; }
+field() { state | grep -o " $1=[^ ]*" | cut -d= -f2-; }
+expect_rc() { [ "$rc" -eq "$1" ] || fail "exit code $rc, expected $1"; }
+expect_field() { [ "$(field "$1")" = "$2" ] || fail "$1=$(field "$1"), expected $2"; }
+# The last event of NODE's dump at INPUTS that carries meta-votes, and those votes in the STATE
+# notation (peer=r/s est bin aux dec, entries joined by |, peers by ;), from the dump alone.
+expected_votes() {  # INPUTS NODE → "EVENT VOTES"
+  "$expected" "$1" "$2" > expected.dot || fail "live_expected failed"
+  # One "EVENT<TAB>PEER=r/s.." line per meta-vote row; continuation rows join their peer with |.
+  awk '
+    /^\/\/\/   [A-Za-z0-9_,]+ -> \{$/ { ev=$2; next }
+    /^\/\/\/ +[A-Za-z0-9]+: [0-9]+\/[0-9]/ {
+      line=$0; sub(/^\/\/\/ +/, "", line); split(line, f, /[: ]+/)
+      if (key != "") print ev "\t" key "=" v
+      key=f[1]; v=f[2] f[3] f[4] f[5] f[6]; next }
+    /^\/\/\/ +[0-9]+\/[0-9]/ {
+      line=$0; sub(/^\/\/\/ +/, "", line); split(line, f, / +/); v = v "|" f[1] f[2] f[3] f[4] f[5]; next }
+    /^\/\/\/     }$/ { if (key != "") print ev "\t" key "=" v; key="" }' expected.dot > rows.txt
+  local event; event=$(tail -n 1 rows.txt | cut -f1)
+  echo "$event $(awk -F'\t' -v e="$event" '$1 == e {print $2}' rows.txt | LC_ALL=C sort | paste -sd';')"
+}
+
+case "$case_name" in
+  starts_live)  # no `open`: a live 4-node cluster that plays by itself and reaches decisions
+    run_app --script "$scripts/starts_playing.txt" --screenshot start.png
+    expect_rc 0
+    expect_field live 1
+    expect_field nodes 4
+    expect_field playing 1
+    [ "$(field input)" -ge 3 ] || fail "the cluster did not move while playing (input=$(field input))"
+    run_app --script "$scripts/advance_300.txt" --screenshot advanced.png
+    expect_rc 0
+    expect_field live 1
+    expect_field nodes 4
+    expect_field playing 0
+    [ "$(field events)" -gt 0 ] || fail "no events"
+    [ "$(field decisions)" -ge 1 ] || fail "no decision after 300 inputs"
+    ;;
+  select_votes)  # a selected event shows the meta-votes the engine's own dump gives it
+    run_app --script "$scripts/advance_700.txt"
+    expect_rc 0
+    at=$(field input)
+    read -r event votes < <(expected_votes "$at" Alice)
+    [ -n "$event" ] && [ -n "$votes" ] || fail "no event with meta-votes in Alice's dump at input $at"
+    grep -q '|' <<<"$votes" || fail "expected a meta-vote list of several rounds/steps at input $at: $votes"
+    { cat "$scripts/advance_700.txt"; printf 'select %s\npanel Event\npanel Election\nframes 2\n' "$event"; } > select.txt
+    run_app --script select.txt --screenshot select.png
+    expect_rc 0
+    expect_field input "$at"
+    expect_field selected_name "$event"
+    echo "expected $event: $votes"
+    echo "got:      $(field selected_votes)"
+    expect_field selected_votes "$votes"
+    ;;
+  step_back)  # ← goes back one input, Shift+← to the previous decision, Home/End to the ends
+    run_app --script "$scripts/advance_300.txt"
+    at=$(field input) count=$(field inputs)
+    previous=$("$expected" "$at" decisions | awk -v p=$((at - 1)) '$1 < p' | tail -n 1)
+    [ -n "$previous" ] || fail "no decision before input $at to go back to"
+    { cat "$scripts/advance_300.txt"; printf 'key Left\nframes 1\n'; } > left.txt
+    run_app --script left.txt
+    expect_field input $((at - 1))
+    { cat left.txt; printf 'key Shift+Left\nframes 1\n'; } > decision.txt
+    run_app --script decision.txt --screenshot decision.png
+    expect_field input "$previous"
+    { cat decision.txt; printf 'key Home\nframes 1\n'; } > home.txt
+    run_app --script home.txt
+    expect_field input 0
+    { cat home.txt; printf 'key End\nframes 1\n'; } > end.txt
+    run_app --script end.txt
+    expect_field input "$count"
+    ;;
+  save_open)  # Ctrl+S asks for a file and saves; opening it gives the same inputs, live
+    { cat "$scripts/advance_300.txt"
+      printf 'key Ctrl+S\nframes 2\nkey Ctrl+A\ntype %s/s.pcrec\nkey Enter\nframes 2\n' "$PWD"; } > save.txt
+    run_app --script save.txt
+    expect_rc 0
+    count=$(field inputs) decisions=$(field decision_inputs)
+    [ -s s.pcrec ] || fail "no recording written"
+    ls ./*.tmp* >/dev/null 2>&1 && fail "temporary file left behind"
+    printf 'key Space\nopen %s/s.pcrec\nframes 1\n' "$PWD" > open.txt
+    run_app --script open.txt --screenshot opened.png
+    expect_rc 0
+    expect_field session "$PWD/s.pcrec"
+    expect_field live 1
+    expect_field error_modal 0
+    expect_field inputs "$count"
+    expect_field decision_inputs "$decisions"
+    ;;
+  load_error_recording)  # a damaged or foreign recording: modal naming file and place, session kept
+    printf 'frames 1\nadvance 200\nsave %s/good.pcrec\nframes 1\n' "$PWD" > save.txt
+    run_app --script save.txt
+    size=$(stat -c %s good.pcrec)
+    head -c $((size * 2 / 3)) good.pcrec > cut.pcrec
+    printf 'key Space\nframes 1\nkey Ctrl+O\nframes 2\ntype %s/cut.pcrec\nkey Enter\nframes 3\n' "$PWD" > cut.txt
+    run_app --script cut.txt --screenshot cut.png
+    expect_rc 0
+    expect_field error_modal 1
+    expect_field error_file "$PWD/cut.pcrec"
+    field error_place | grep -q '^byte_[0-9]' || fail "error place '$(field error_place)' is not a byte offset"
+    expect_field live 1
+    state | grep -q ' session=live_cluster' || fail "the live session did not stay open"
+    printf 'not a recording at all\n' > junk.pcrec
+    printf 'key Space\nframes 1\nkey Ctrl+O\nframes 2\ntype %s/junk.pcrec\nkey Enter\nframes 3\n' "$PWD" > junk.txt
+    run_app --script junk.txt
+    expect_field error_modal 1
+    expect_field error_file "$PWD/junk.pcrec"
+    state | grep -q ' session=live_cluster' || fail "the live session did not stay open"
+    ;;
+  new_cluster)  # Ctrl+N opens the dialog; the script action starts the same kind of cluster
+    printf 'key Ctrl+N\nframes 2\n' > dialog.txt
+    run_app --script dialog.txt --screenshot dialog.png
+    expect_rc 0
+    expect_field new_cluster_dialog 1
+    printf 'new-cluster nodes=7 seed=3 identities=mock rate=2\nadvance 50\nframes 1\n' > seven.txt
+    run_app --script seven.txt
+    expect_rc 0
+    expect_field nodes 7
+    expect_field live 1
+    state | grep -q ' session=live_cluster:_7_nodes,_seed_3' || fail "not the requested cluster"
+    ;;
+  *)
+    fail "unknown case"
+    ;;
+esac
+echo "PASS [$case_name]"

@@ -1,0 +1,28 @@
+# Live-cluster GUI tests (label `gui`): the app starts on the default simulated cluster; a script
+# advances it, selects an event and moves in time; the STATE line is checked against what the
+# engine computes on its own (live_expected). Skip (77) where xvfb-run is missing.
+if(NOT PARSEC_BUILD_GUI)
+  return()
+endif()
+
+add_executable(live_expected ${CMAKE_CURRENT_LIST_DIR}/live_expected.cpp
+  ${CMAKE_SOURCE_DIR}/app/session/default_cluster.cpp)
+target_include_directories(live_expected PRIVATE ${CMAKE_SOURCE_DIR}/app)
+target_link_libraries(live_expected PRIVATE parsec_engine parsec_warnings)
+
+set(PARSEC_LIVE_CASES starts_live select_votes step_back save_open load_error_recording
+  new_cluster)
+foreach(case ${PARSEC_LIVE_CASES})
+  add_test(NAME gui.live.${case}
+    COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/live_tests.sh ${case}
+            $<TARGET_FILE:parsec-debugger> $<TARGET_FILE:live_expected>
+            ${CMAKE_CURRENT_BINARY_DIR}/live-out ${CMAKE_CURRENT_LIST_DIR}/scripts)
+  set_tests_properties(gui.live.${case} PROPERTIES LABELS gui SKIP_RETURN_CODE 77 TIMEOUT 120)
+endforeach()
+
+# The session itself, without a window (label `unit`).
+add_executable(cluster_session_test ${CMAKE_CURRENT_LIST_DIR}/cluster_session_test.cpp
+  ${CMAKE_SOURCE_DIR}/app/session/cluster_session.cpp ${CMAKE_SOURCE_DIR}/app/session/default_cluster.cpp)
+target_include_directories(cluster_session_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
+target_link_libraries(cluster_session_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
+gtest_discover_tests(cluster_session_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
