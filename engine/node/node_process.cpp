@@ -193,6 +193,13 @@ bool Node::new_peer_can_recv(PeerIndex x) const {
 
 void Node::handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector<election::MembershipChange>& changes) {
     const Observation& obs = store_[key].observation;
+    // One decision can carry several keys about the same peer (two accusations of one forker, or
+    // an accusation and a Remove): the voter set changes once.
+    auto add_change = [&changes](election::MembershipChange::Kind kind, PeerIndex p) {
+        for (const auto& c : changes)
+            if (c.peer == p) return;
+        changes.push_back({kind, p});
+    };
     switch (obs.kind) {
         case model::ObsKind::Add: {
             PeerIndex p = peers_.find(obs.peer);
@@ -204,7 +211,7 @@ void Node::handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector
             peers_.change_state(p, bits);
             // We were voted in: our Initial event appears now, unprocessed (spec §8.1).
             if (p == model::kOurIndex && !has_own_events()) insert_our_initial_event();
-            if (!election_.is_voter(p)) changes.push_back({election::MembershipChange::Kind::Add, p});
+            if (!election_.is_voter(p)) add_change(election::MembershipChange::Kind::Add, p);
             break;
         }
         case model::ObsKind::Remove:
@@ -213,7 +220,7 @@ void Node::handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector
             if (p == model::kNoPeer) break;
             peers_[p].removed = true;
             peers_[p].removal_event = deciding_event;
-            if (election_.is_voter(p)) changes.push_back({election::MembershipChange::Kind::Remove, p});
+            if (election_.is_voter(p)) add_change(election::MembershipChange::Kind::Remove, p);
             break;
         }
         case model::ObsKind::StartDkg:
