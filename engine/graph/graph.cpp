@@ -20,7 +20,7 @@ EventIndex Graph::insert(Event e) {
     if (e.self_parent != model::kNoEvent)
         sync_parent = model::is_sync(events_[e.self_parent].cause) ? e.self_parent : sync_parent_[e.self_parent];
     sync_parent_.push_back(sync_parent);
-    events_.push_back(std::move(e));
+    events_.push_back(std::move(e), [](const Event& a, const Event& b) { return a.hash == b.hash; });
     return index;
 }
 

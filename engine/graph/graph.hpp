@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/shared_log.hpp"
 #include "graph/peer_list.hpp"
 #include "model/event.hpp"
 
@@ -38,13 +39,14 @@ public:
     }
     // Inserts and returns the new index; the caller checked the hash is new.
     EventIndex insert(Event e);
-    const std::vector<Event>& events() const { return events_; }
+    std::span<const Event> events() const { return events_.view(); }
     // First sync event among e's strict self-ancestors (spec §3 self_sync_parent), kept per
     // event at insertion: votes between sync events would otherwise be walked at every query.
     EventIndex self_sync_parent(EventIndex e) const { return sync_parent_[e]; }
 
 private:
-    std::vector<Event> events_;
+    // Shared between copies of the graph (checkpoints): events never change once inserted.
+    core::SharedLog<Event> events_;
     std::vector<EventIndex> sync_parent_;
     // Hash -> index: open addressing over event indices (a power-of-two table at most half full),
     // as lookups run for every received event and a node-based map allocates per insert.
