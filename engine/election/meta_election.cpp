@@ -194,10 +194,19 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         auto& [peer, out] = m.meta_votes[row];
         std::span<const PositionCounts> others(summed.data() + row * width, width);
         if (has_parent_votes) {
+            const MetaVoteList& prev = pm->meta_votes[row].second;
+            if (row_cap[row] == 0) {
+                // Decided from the start: both passes return that entry alone (spec §5.5).
+                out.clear();
+                out.push_back(prev[0]);
+                continue;
+            }
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
-            next_votes_summed(pm->meta_votes[row].second, others, false, n, t_pass1);
-            if (coin_pass_keeps(t_pass1, n)) out = t_pass1;
-            else next_votes_summed(t_pass1, {}, true, n, out);
+            next_votes_summed(prev, others, false, n, out);
+            if (!coin_pass_keeps(out, n)) {
+                t_pass1 = out;
+                next_votes_summed(t_pass1, {}, true, n, out);
+            }
         } else {
             MetaVoteList initial;
             MetaVote v;
