@@ -54,6 +54,7 @@ std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
         m->observees.clear();
         m->interesting_content.clear();
         m->meta_votes.clear();
+        m->longest_list = 0;
         return m;
     }
     return std::make_shared<MetaEvent>();
@@ -183,7 +184,11 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         const MetaEvent* am = me.meta_event(slot.front());
         if (!am || am->meta_votes.empty()) continue;
         ancestors.push_back(am);
-        for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
+        if (am->longest_list) {
+            width = std::max<std::size_t>(width, am->longest_list);
+        } else {  // built elsewhere without the summary
+            for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
+        }
     }
 
     auto& summed = t_summed;
@@ -215,6 +220,8 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
             next_votes_summed(initial, others, false, n, out);
         }
     }
+    for (const auto& [peer, list] : m.meta_votes)
+        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
 }
 
 }  // namespace
