@@ -72,6 +72,42 @@ bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Sign
     return expected == sig;
 }
 
+namespace {
+
+// A fast 64-bit fingerprint for the memo table: four independent multiply-rotate lanes over
+// 8-byte words (the bytes are compared anyway on a hit, so it only has to spread well).
+std::uint64_t memo_fingerprint(core::ByteSpan data) {
+    constexpr std::uint64_t k = 0x9e3779b97f4a7c15ULL;
+    std::uint64_t lane[4] = {k, k ^ 1, k ^ 2, k ^ 3};
+    auto mix = [](std::uint64_t h, std::uint64_t w) {
+        h ^= w;
+        h *= 0xff51afd7ed558ccdULL;
+        return (h << 29) | (h >> 35);
+    };
+    const size_t n = data.size();
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32)
+        for (int l = 0; l < 4; ++l) {
+            std::uint64_t w;
+            std::memcpy(&w, data.data() + i + 8 * static_cast<size_t>(l), 8);
+            lane[l] = mix(lane[l], w);
+        }
+    for (int l = 0; i + 8 <= n; i += 8, ++l) {
+        std::uint64_t w;
+        std::memcpy(&w, data.data() + i, 8);
+        lane[l] = mix(lane[l], w);
+    }
+    std::uint64_t last = 0;
+    if (i < n) std::memcpy(&last, data.data() + i, n - i);
+    std::uint64_t h = mix(mix(mix(lane[0], lane[1]), mix(lane[2], lane[3])), last ^ n);
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+}  // namespace
+
 MockCrypto::Memo* MockCrypto::find_memo(std::string_view bytes, std::uint64_t fingerprint) const {
     if (memo_slots_.empty()) return nullptr;
     const size_t mask = memo_slots_.size() - 1;
@@ -87,7 +123,7 @@ MockCrypto::Memo* MockCrypto::find_memo(std::string_view bytes, std::uint64_t fi
 
 core::Hash32 MockCrypto::hash(core::ByteSpan data) const {
     std::string_view key(reinterpret_cast<const char*>(data.data()), data.size());
-    const std::uint64_t fingerprint = std::hash<std::string_view>{}(key);
+    const std::uint64_t fingerprint = memo_fingerprint(data);
     if (const Memo* m = find_memo(key, fingerprint)) return m->hash;
     ++hashes_computed_;
     if (2 * (memos_.size() + 1) > memo_slots_.size()) {  // grow: re-place by stored fingerprints
