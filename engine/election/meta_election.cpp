@@ -16,7 +16,7 @@ bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voter
 namespace {
 
 // Meta-events left by finished elections on this thread, reused by the next ones.
-constexpr size_t kMaxThreadSpares = 1 << 15;
+constexpr size_t kMaxThreadSpares = 4096;  // bounds what a finished election leaves behind
 thread_local bool t_spares_gone = false;  // set when the thread's cache is destroyed
 struct ThreadSpares {
     std::vector<std::shared_ptr<MetaEvent>> items;
