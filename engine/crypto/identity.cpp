@@ -1,6 +1,8 @@
 #include "crypto/identity.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 #include <sodium.h>
 
 #include "core/assert.hpp"
@@ -55,9 +57,11 @@ Signature MockCrypto::sign(const Identity& signer, core::ByteSpan message) const
 bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const {
     // Events are verified right after their content was hashed: reuse that memo entry's signature.
     Memo* memo = nullptr;
-    if (auto* last = last_memo_.entry; last && last->first.size() == message.size() &&
-        std::memcmp(last->first.data(), message.data(), message.size()) == 0)
-        memo = &last->second;
+    if (last_memo_) {
+        const std::string& key = memo_keys_[last_memo_ - 1];
+        if (key.size() == message.size() && std::memcmp(key.data(), message.data(), message.size()) == 0)
+            memo = &memos_[last_memo_ - 1];
+    }
     if (memo && memo->has_signature && memo->signer_key == signer.public_key) return memo->signature == sig;
     Signature expected = mock_signature(message, signer.public_key.data());
     if (memo) {
@@ -68,17 +72,82 @@ bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Sign
     return expected == sig;
 }
 
+namespace {
+
+// A fast 64-bit fingerprint for the memo table: four independent multiply-rotate lanes over
+// 8-byte words (the bytes are compared anyway on a hit, so it only has to spread well).
+std::uint64_t memo_fingerprint(core::ByteSpan data) {
+    constexpr std::uint64_t k = 0x9e3779b97f4a7c15ULL;
+    std::uint64_t lane[4] = {k, k ^ 1, k ^ 2, k ^ 3};
+    auto mix = [](std::uint64_t h, std::uint64_t w) {
+        h ^= w;
+        h *= 0xff51afd7ed558ccdULL;
+        return (h << 29) | (h >> 35);
+    };
+    const size_t n = data.size();
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32)
+        for (int l = 0; l < 4; ++l) {
+            std::uint64_t w;
+            std::memcpy(&w, data.data() + i + 8 * static_cast<size_t>(l), 8);
+            lane[l] = mix(lane[l], w);
+        }
+    for (int l = 0; i + 8 <= n; i += 8, ++l) {
+        std::uint64_t w;
+        std::memcpy(&w, data.data() + i, 8);
+        lane[l] = mix(lane[l], w);
+    }
+    std::uint64_t last = 0;
+    if (i < n) std::memcpy(&last, data.data() + i, n - i);
+    std::uint64_t h = mix(mix(mix(lane[0], lane[1]), mix(lane[2], lane[3])), last ^ n);
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+}  // namespace
+
+MockCrypto::Memo* MockCrypto::find_memo(std::string_view bytes, std::uint64_t fingerprint) const {
+    if (memo_slots_.empty()) return nullptr;
+    const size_t mask = memo_slots_.size() - 1;
+    for (size_t i = fingerprint & mask;; i = (i + 1) & mask) {
+        const MemoSlot& s = memo_slots_[i];
+        if (!s.entry) return nullptr;
+        if (s.fingerprint == fingerprint && memo_keys_[s.entry - 1] == bytes) {
+            last_memo_ = s.entry;
+            return &memos_[s.entry - 1];
+        }
+    }
+}
+
 core::Hash32 MockCrypto::hash(core::ByteSpan data) const {
     std::string_view key(reinterpret_cast<const char*>(data.data()), data.size());
-    auto it = hash_memo_.find(key);  // by view: a hit allocates nothing
-    if (it == hash_memo_.end()) {
-        ++hashes_computed_;
-        Memo m;
-        m.hash = sha3_256(data);
-        it = hash_memo_.emplace(std::string(key), m).first;
+    const std::uint64_t fingerprint = memo_fingerprint(data);
+    if (const Memo* m = find_memo(key, fingerprint)) return m->hash;
+    ++hashes_computed_;
+    if (2 * (memos_.size() + 1) > memo_slots_.size()) {  // grow: re-place by stored fingerprints
+        std::vector<MemoSlot> old = std::move(memo_slots_);
+        memo_slots_.assign(std::max<size_t>(1024, old.size() * 2), MemoSlot{});
+        const size_t mask = memo_slots_.size() - 1;
+        for (const MemoSlot& s : old) {
+            if (!s.entry) continue;
+            size_t i = s.fingerprint & mask;
+            while (memo_slots_[i].entry) i = (i + 1) & mask;
+            memo_slots_[i] = s;
+        }
     }
-    last_memo_.entry = &*it;  // nodes of an unordered_map stay put when it grows
-    return it->second.hash;
+    Memo m;
+    m.hash = sha3_256(data);
+    memo_keys_.emplace_back(key);
+    memos_.push_back(m);
+    const auto entry = static_cast<std::uint32_t>(memos_.size());
+    const size_t mask = memo_slots_.size() - 1;
+    size_t i = fingerprint & mask;
+    while (memo_slots_[i].entry) i = (i + 1) & mask;
+    memo_slots_[i] = MemoSlot{fingerprint, entry};
+    last_memo_ = entry;
+    return m.hash;
 }
 
 // ---- Ed25519 ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/bytes.hpp"
 
@@ -69,10 +70,6 @@ public:
     size_t hashes_computed() const { return hashes_computed_; }
 
 private:
-    struct ViewHash {  // heterogeneous lookup: find() by string_view without building a string
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     // Per content: its hash and the last signature computed over it for a key, so the check of an
     // event's signature right after its hash lookup costs one comparison (a pure function too).
     struct Memo {
@@ -81,18 +78,17 @@ private:
         core::Hash32 signer_key{};
         Signature signature;
     };
-    mutable std::unordered_map<std::string, Memo, ViewHash, std::equal_to<>> hash_memo_;
-    // The latest hash() entry. A copied MockCrypto starts without one (it points into our map).
-    struct LastMemo {
-        std::pair<const std::string, Memo>* entry = nullptr;
-        LastMemo() = default;
-        LastMemo(const LastMemo&) {}
-        LastMemo& operator=(const LastMemo&) {
-            entry = nullptr;
-            return *this;
-        }
+    // Open addressing on a 64-bit fingerprint of the bytes (power-of-two table, at most half
+    // full); a hit still compares the full bytes, so the memo is exact.
+    struct MemoSlot {
+        std::uint64_t fingerprint = 0;
+        std::uint32_t entry = 0;  // index into memo_keys_/memos_ + 1; 0 = empty
     };
-    mutable LastMemo last_memo_;
+    Memo* find_memo(std::string_view bytes, std::uint64_t fingerprint) const;
+    mutable std::vector<MemoSlot> memo_slots_;
+    mutable std::vector<std::string> memo_keys_;
+    mutable std::vector<Memo> memos_;
+    mutable std::uint32_t last_memo_ = 0;  // the latest hash() entry + 1; 0 = none
     mutable size_t hashes_computed_ = 0;
 };
 

@@ -16,7 +16,7 @@ bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voter
 namespace {
 
 // Meta-events left by finished elections on this thread, reused by the next ones.
-constexpr size_t kMaxThreadSpares = 1 << 15;
+constexpr size_t kMaxThreadSpares = 4096;  // bounds what a finished election leaves behind
 thread_local bool t_spares_gone = false;  // set when the thread's cache is destroyed
 struct ThreadSpares {
     std::vector<std::shared_ptr<MetaEvent>> items;
@@ -54,6 +54,7 @@ std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
         m->observees.clear();
         m->interesting_content.clear();
         m->meta_votes.clear();
+        m->longest_list = 0;
         return m;
     }
     return std::make_shared<MetaEvent>();
@@ -183,7 +184,11 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         const MetaEvent* am = me.meta_event(slot.front());
         if (!am || am->meta_votes.empty()) continue;
         ancestors.push_back(am);
-        for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
+        if (am->longest_list) {
+            width = std::max<std::size_t>(width, am->longest_list);
+        } else {  // built elsewhere without the summary
+            for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
+        }
     }
 
     auto& summed = t_summed;
@@ -194,10 +199,19 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         auto& [peer, out] = m.meta_votes[row];
         std::span<const PositionCounts> others(summed.data() + row * width, width);
         if (has_parent_votes) {
+            const MetaVoteList& prev = pm->meta_votes[row].second;
+            if (row_cap[row] == 0) {
+                // Decided from the start: both passes return that entry alone (spec §5.5).
+                out.clear();
+                out.push_back(prev[0]);
+                continue;
+            }
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
-            next_votes_summed(pm->meta_votes[row].second, others, false, n, t_pass1);
-            if (coin_pass_keeps(t_pass1, n)) out = t_pass1;
-            else next_votes_summed(t_pass1, {}, true, n, out);
+            next_votes_summed(prev, others, false, n, out);
+            if (!coin_pass_keeps(out, n)) {
+                t_pass1 = out;
+                next_votes_summed(t_pass1, {}, true, n, out);
+            }
         } else {
             MetaVoteList initial;
             MetaVote v;
@@ -206,6 +220,8 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
             next_votes_summed(initial, others, false, n, out);
         }
     }
+    for (const auto& [peer, list] : m.meta_votes)
+        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ struct MetaEvent {
     std::vector<PeerIndex> observees;             // sorted; non-empty only for This
     std::vector<KeyIndex> interesting_content;    // ordered
     std::vector<std::pair<PeerIndex, MetaVoteList>> meta_votes;  // sorted by peer
+    std::uint32_t longest_list = 0;               // max size of the meta_votes lists
 
     const MetaVoteList* votes_for(PeerIndex p) const {
         for (const auto& [peer, list] : meta_votes)

@@ -258,14 +258,15 @@ void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts>
         out.push_back(update_impl(v, counts_summed(v, per_position), with_coin, n));
         if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
     }
-    while (!out.empty()) {
-        const MetaVote p = out.back();
-        if (p.decided) break;
+    if (out.empty()) return;
+    MetaVote p = out.back();  // kept in a register: the list is only appended to below
+    while (!p.decided) {
         Counts c = counts_summed(p, per_position);
         if (!is_super(c.aux_t + c.aux_f, n)) break;
         MetaVote q = increase_step_impl(p, c, with_coin, n);
         q = update_impl(q, counts_summed(q, per_position), with_coin, n);
         out.push_back(q);
+        p = q;
     }
 }
 

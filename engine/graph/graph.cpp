@@ -137,10 +137,6 @@ bool sees(const Event& x, const Event& y) {
     return !descends_from_fork(x, y.creator) && is_descendant_of(x, y);
 }
 
-std::int32_t non_fork_last_ancestor(const Event& x, PeerIndex creator) {
-    if (descends_from_fork(x, creator)) return -1;
-    return x.ancestors.last_of(creator);
-}
 
 bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const PeerList& peers,
                    size_t voter_count) {
@@ -204,6 +200,5 @@ void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Gr
     }
 }
 
-EventIndex self_sync_parent(const Graph& graph, EventIndex x) { return graph.self_sync_parent(x); }
 
 }  // namespace parsec::graph

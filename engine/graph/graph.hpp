@@ -63,7 +63,11 @@ bool is_descendant_of(const Event& x, const Event& y);
 bool descends_from_fork(const Event& x, PeerIndex creator);
 bool sees(const Event& x, const Event& y);
 // Highest index_by_creator of `creator` in x's ancestry, or -1 if none or x knows it forked.
-std::int32_t non_fork_last_ancestor(const Event& x, PeerIndex creator);
+// Inline: called for every voter at every sync event (spec §5.6).
+inline std::int32_t non_fork_last_ancestor(const Event& x, PeerIndex creator) {
+    if (!x.ancestors.forks.empty() && descends_from_fork(x, creator)) return -1;
+    return x.ancestors.last_of(creator);
+}
 // Counts creators whose latest ancestor of x sees y; supermajority of `voter_count` (spec §3).
 bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const PeerList& peers,
                    size_t voter_count);
@@ -72,6 +76,6 @@ bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const Pee
 void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Graph& graph, const PeerList& peers,
                         size_t voter_count, std::vector<std::uint8_t>& out);
 // First sync event among x's strict self-ancestors, or kNoEvent.
-EventIndex self_sync_parent(const Graph& graph, EventIndex x);
+inline EventIndex self_sync_parent(const Graph& graph, EventIndex x) { return graph.self_sync_parent(x); }
 
 }  // namespace parsec::graph

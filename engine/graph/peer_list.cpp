@@ -40,10 +40,6 @@ void PeerList::add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creat
     if (slot.size() > 1) peer.has_fork = any_fork_ = true;
 }
 
-const Slot& PeerList::events_by_index(PeerIndex creator, std::uint32_t index) const {
-    static const Slot empty;
-    const Peer& peer = peers_[creator];
-    return index < peer.slots.size() ? peer.slots[index] : empty;
-}
+const Slot PeerList::kEmptySlot;
 
 }  // namespace parsec::graph

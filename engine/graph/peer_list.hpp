@@ -41,10 +41,14 @@ public:
     // Ors bits into a present peer's state; a removed peer ignores it (spec §1.2 change_state).
     void change_state(PeerIndex p, std::uint8_t bits);
     void add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creator, EventIndex e);
-    const Slot& events_by_index(PeerIndex creator, std::uint32_t index) const;
+    const Slot& events_by_index(PeerIndex creator, std::uint32_t index) const {
+        const Peer& peer = peers_[creator];
+        return index < peer.slots.size() ? peer.slots[index] : kEmptySlot;
+    }
     bool any_fork() const { return any_fork_; }
 
 private:
+    static const Slot kEmptySlot;
     std::vector<Peer> peers_;
     std::unordered_map<std::string, PeerIndex> by_name_;
     bool any_fork_ = false;

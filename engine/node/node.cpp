@@ -126,6 +126,7 @@ Result<model::Message> Node::create_gossip(const PeerId& peer) {
 std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
     const auto& a = graph_[peers_[peer].last_event()].ancestors;
     std::vector<EventIndex> out;
+    out.reserve(graph_.size() / 4 + 16);  // one allocation in the common case
     for (PeerIndex q = 0; q < peers_.size(); ++q) {
         const auto& slots = peers_[q].slots;
         std::int32_t known = a.last_of(q);
@@ -142,15 +143,19 @@ std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
 }
 
 model::Message Node::pack_all(const std::vector<EventIndex>& events) const {
-    model::Message msg;
-    msg.reserve(events.size());
-    for (EventIndex e : events) msg.push_back(pack(e));
+    model::Message msg(events.size());  // filled in place: packed events are large
+    for (size_t k = 0; k < events.size(); ++k) pack_into(events[k], msg[k]);
     return msg;
 }
 
 PackedEvent Node::pack(EventIndex i) const {
-    const auto& e = graph_[i];
     PackedEvent p;
+    pack_into(i, p);
+    return p;
+}
+
+void Node::pack_into(EventIndex i, PackedEvent& p) const {
+    const auto& e = graph_[i];
     p.creator = peers_[e.creator].id;
     p.cause = e.cause;
     if (e.self_parent != model::kNoEvent) p.self_parent = graph_[e.self_parent].hash;
@@ -161,7 +166,6 @@ PackedEvent Node::pack(EventIndex i) const {
         p.vote_signature = e.vote_signature;
     }
     p.signature = e.signature;
-    return p;
 }
 
 Result<model::Message> Node::handle_request(const PeerId& src, const model::Message& msg,

@@ -110,6 +110,7 @@ private:
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;
     model::Message pack_all(const std::vector<EventIndex>& events) const;
+    void pack_into(EventIndex e, model::PackedEvent& out) const;  // `out` freshly constructed
     election::ObservationKey key_for(const Observation& obs, PeerIndex creator, const core::Hash32& hash) const;
     bool new_peer_can_recv(PeerIndex x) const;
 

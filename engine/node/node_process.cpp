@@ -63,9 +63,10 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
         thread_local core::Bytes payload;  // reused: every vote is encoded here
         payload.clear();
         model::encode_observation(payload, packed.vote, *crypto_);
+        // Hash before verifying: the crypto may then check the signature against its memo entry.
+        core::Hash32 h = crypto_->hash(payload);
         if (!crypto_->verify(packed.creator, payload, packed.vote_signature))
             return make_error("SignatureFailure", "vote signature does not match creator " + packed.creator.name);
-        core::Hash32 h = crypto_->hash(payload);
         e.key = store_.insert(key_for(packed.vote, e.creator, h), packed.vote);
         e.vote_signature = packed.vote_signature;
     }

@@ -110,6 +110,19 @@ TEST(Crypto, MockVerifyAfterHashUsesMemoExactly) {
     EXPECT_FALSE(copy.verify(bob.id, msg, sig));
 }
 
+// The content-hash memo is exact through its growth: every lookup returns SHA3 of its own bytes,
+// and each distinct content is hashed once (including contents that differ in one byte).
+TEST(Crypto, MockHashMemoIsExactAcrossGrowth) {
+    crypto::MockCrypto mock;
+    std::vector<std::string> contents;
+    for (int i = 0; i < 3000; ++i) contents.push_back("content-" + std::to_string(i) + std::string(40, 'x'));
+    contents.push_back(std::string(48, 'x'));
+    contents.push_back(std::string(48, 'y'));
+    for (int round = 0; round < 2; ++round)
+        for (const auto& c : contents) ASSERT_EQ(mock.hash(bytes_of(c)), crypto::sha3_256(bytes_of(c))) << c;
+    EXPECT_EQ(mock.hashes_computed(), contents.size());
+}
+
 // Real identities: deterministic from the seed, signatures verify, and any change is rejected.
 TEST(Crypto, Ed25519SignVerifyAndCache) {
     crypto::Ed25519Crypto ed;

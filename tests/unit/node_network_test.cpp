@@ -2,6 +2,8 @@
 // every node polls the same payload sequence, and every voted payload is decided.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "node/node.hpp"
 
 using namespace parsec;
@@ -82,4 +84,62 @@ TEST(NodeNetwork, SevenNodesSingleModeAgree) {
 
 TEST(NodeNetwork, RealSignaturesAgree) {
     expect_agreement(run_network(4, 5, model::ConsensusMode::Supermajority, crypto::IdentityKind::Ed25519, 3), 3, false);
+}
+
+// A checkpoint (a copied node) fed the same inputs stays identical to its original, also after the
+// original is replaced by another copy: copies share meta-events, which a node may reuse as spares
+// only when it holds the last reference (engine speed, issue 2). Checked on every output.
+TEST(NodeNetwork, CheckpointCopiesStayIdenticalWhileSharingMetaEvents) {
+    auto crypto = crypto::make_crypto(crypto::IdentityKind::Mock);
+    const char* names[] = {"Alice", "Bob", "Carol", "Dave"};
+    std::vector<crypto::Identity> ids;
+    std::vector<crypto::PeerId> group;
+    for (auto name : names) {
+        ids.push_back(crypto->make_identity(name, {}));
+        group.push_back(ids.back().id);
+    }
+    std::vector<node::Node> nodes;
+    for (const auto& id : ids) nodes.push_back(node::Node::from_genesis(id, group, {}, crypto).value());
+    std::optional<node::Node> shadow;
+    auto same = [](const model::Message& a, const model::Message& b, const crypto::Crypto& c) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (model::event_hash(a[i], c) != model::event_hash(b[i], c)) return false;
+        return true;
+    };
+    Lcg rng{77};
+    size_t polled = 0;
+    for (int t = 0; t < 3000; ++t) {
+        if (t == 800) shadow.emplace(nodes[0]);
+        if (t == 1600) nodes[0] = node::Node(*shadow);  // the original's elections end here
+        size_t a = rng.next(4), b = (a + 1 + rng.next(3)) % 4;
+        if (t % 25 == 0 && t < 2000) {
+            auto obs = model::Observation::opaque("tx" + std::to_string(t));
+            for (size_t v = 0; v < 4; ++v) ASSERT_TRUE(nodes[v].vote_for(obs).ok());
+            if (shadow) {
+                ASSERT_TRUE(shadow->vote_for(obs).ok());
+            }
+        }
+        auto req = nodes[a].create_gossip(ids[b].id);
+        ASSERT_TRUE(req.ok());
+        if (shadow && a == 0) {
+            ASSERT_TRUE(same(shadow->create_gossip(ids[b].id).value(), req.value(), *crypto));
+        }
+        auto resp = nodes[b].handle_request(ids[a].id, req.value());
+        ASSERT_TRUE(resp.ok());
+        if (shadow && b == 0) {
+            ASSERT_TRUE(same(shadow->handle_request(ids[a].id, req.value()).value(), resp.value(), *crypto));
+        }
+        ASSERT_TRUE(nodes[a].handle_response(ids[b].id, resp.value()).ok());
+        if (shadow && a == 0) {
+            ASSERT_TRUE(shadow->handle_response(ids[b].id, resp.value()).ok());
+        }
+        if (shadow) {
+            ASSERT_EQ(shadow->election().consensus_history, nodes[0].election().consensus_history) << "step " << t;
+            ASSERT_EQ(shadow->graph().size(), nodes[0].graph().size());
+        }
+        while (nodes[0].poll()) ++polled;
+    }
+    EXPECT_GT(nodes[0].election().consensus_history.size(), 40u) << "the run must decide many payloads";
+    EXPECT_GT(polled, 40u);
 }
