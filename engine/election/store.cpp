@@ -4,7 +4,7 @@ namespace parsec::election {
 
 KeyIndex ObservationStore::insert(const ObservationKey& key, const model::Observation& obs) {
     auto [it, inserted] = index_.emplace(std::make_pair(key.hash, key.creator), static_cast<KeyIndex>(entries_.size()));
-    if (inserted) entries_.push_back(StoreEntry{obs, key, false, false});
+    if (inserted) entries_.push_back(StoreEntry{obs, key, false, false, {}});
     return it->second;
 }
 

@@ -26,6 +26,9 @@ struct StoreEntry {
     ObservationKey key;
     bool consensused = false;
     bool created_by_us = false;
+    // Every event voting this key, in insertion order: the duplicate-vote check (spec §7.1 #5)
+    // looks here instead of walking the creator's whole history.
+    std::vector<model::EventIndex> vote_events;
 };
 
 class ObservationStore {

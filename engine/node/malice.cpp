@@ -110,9 +110,8 @@ Status Node::detect_malice(const model::Event& e, const model::PackedEvent& pack
     }
     if (e.key != model::kNoKey) {
         std::vector<EventIndex> same;
-        for (const auto& slot : peers_[e.creator].slots)
-            for (EventIndex x : slot)
-                if (graph_[x].key == e.key) same.push_back(x);
+        for (EventIndex x : store_[e.key].vote_events)
+            if (graph_[x].creator == e.creator) same.push_back(x);
         if (same.size() == 1) accuse(e.creator, hash_malice(MaliceKind::DuplicateVote, graph_[same[0]].hash, e.hash));
     }
     if (e.self_parent != model::kNoEvent) {

@@ -119,6 +119,7 @@ Status Node::add_event(model::Event e) {
     const KeyIndex key = e.key;
     EventIndex idx = graph_.insert(std::move(e));
     peers_.add_event_to_slot(creator, index_by_creator, idx);
+    if (key != model::kNoKey) store_[key].vote_events.push_back(idx);
     if (unconsensused) election::add_unconsensused(election_, idx, graph_[idx], store_[key].key.is_single());
     if (options_.malice_detection) update_awaiting(idx);
     if (peers_[model::kOurIndex].removed) return {};
