@@ -97,6 +97,17 @@ case "$case_name" in
     expect_field selected_name A_44
     [ "$(field pair)" = "B_49,A_44" ] || [ "$(field pair)" = "A_44,B_49" ] || fail "pair is '$(field pair)'"
     ;;
+  graph_hover)  # the pointer on an event names it in a tooltip (light text next to the pointer)
+    printf 'open %s\nselect A_45\nframes 3\n' "$dkg" > where.txt
+    run_app where.txt where.png
+    IFS=, read -r px py <<<"$(field graph_selected_px)"
+    [ -n "$py" ] || fail "no graph_selected_px"
+    printf 'open %s\nselect A_45\nframes 3\nmove %s %s\nframes 3\n' "$dkg" "$px" "$py" > hover.txt
+    run_app hover.txt hover.png
+    expect_field graph_hovered A_45
+    "$checker" hover.png --differs where.png "$((px + 10))" "$((py + 10))" "$((px + 250))" "$((py + 120))" 0.3 ||
+      fail "no tooltip drawn beside the pointer"
+    ;;
   graph_fit)  # F fits the whole graph: every event is drawn
     printf 'open %s\nframes 2\nkey F\nframes 3\n' "$dkg" > fit.txt
     run_app fit.txt fit.png
