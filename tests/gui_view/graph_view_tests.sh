@@ -108,6 +108,32 @@ case "$case_name" in
     "$checker" hover.png --differs where.png "$((px + 10))" "$((py + 10))" "$((px + 250))" "$((py + 120))" 0.3 ||
       fail "no tooltip drawn beside the pointer"
     ;;
+  graph_navigate)  # the wheel zooms around the pointer, a right drag pans, the minimap moves the view
+    printf 'open %s\nframes 3\n' "$dkg" > still.txt
+    run_app still.txt still.png
+    IFS=, read -r ox oy sx sy <<<"$(field graph_view)"
+    IFS=, read -r x y w h <<<"$(field graph_canvas)"
+    cx=$((x + w / 3)) cy=$((y + h / 2))
+    printf 'open %s\nframes 3\nscroll %d %d 2\nframes 2\n' "$dkg" "$cx" "$cy" > wheel.txt
+    run_app wheel.txt wheel.png
+    IFS=, read -r wx wy wsx wsy <<<"$(field graph_view)"
+    # Two wheel lines zoom by 1.2^2 on both axes, and the graph point under the pointer stays put.
+    awk -v a="$sx" -v b="$wsx" 'BEGIN { r = b / a; exit !(r > 1.43 && r < 1.45) }' || fail "wheel zoom $sx -> $wsx"
+    awk -v ox="$ox" -v sx="$sx" -v wx="$wx" -v wsx="$wsx" -v px="$((cx - x))" \
+      'BEGIN { d = (ox + px / sx) - (wx + px / wsx); exit !(d < 0.5 && d > -0.5) }' || fail "zoom moved the point under the pointer"
+    printf 'open %s\nframes 3\ndrag %d %d %d %d right\nframes 2\n' "$dkg" "$cx" "$cy" "$((cx + 120))" "$((cy + 60))" > pan.txt
+    run_app pan.txt pan.png
+    IFS=, read -r px_ py_ _ _ <<<"$(field graph_view)"
+    awk -v a="$ox" -v b="$px_" -v s="$sx" 'BEGIN { d = (a - b) * s; exit !(d > 100 && d < 121) }' ||
+      fail "right drag of 120 px moved the view by ($ox -> $px_) at scale $sx"
+    # Minimap (bottom-right corner): a click near its bottom shows the oldest events (y near 0).
+    mx=$((x + w - 8 - 20)) my=$((y + h - 8 - 4))
+    printf 'open %s\nframes 3\nclick %d %d\nframes 2\n' "$dkg" "$mx" "$my" > minimap.txt
+    run_app minimap.txt minimap.png
+    IFS=, read -r _ my_ _ _ <<<"$(field graph_view)"
+    awk -v before="$oy" -v after="$my_" 'BEGIN { exit !(after > before + 100) }' ||
+      fail "minimap click did not move the view down to the oldest events ($oy -> $my_)"
+    ;;
   graph_fit)  # F fits the whole graph: every event is drawn
     printf 'open %s\nframes 2\nkey F\nframes 3\n' "$dkg" > fit.txt
     run_app fit.txt fit.png
