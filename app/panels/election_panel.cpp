@@ -1,13 +1,15 @@
 // The running meta-election of the perspective node (spec §4-§5) as a timeline: one row per peer
 // whose observer is being decided, one column per (round, step), each cell the meta-vote (est,
-// bin values, aux, decision) held by the chosen creator's latest event; genuine-flip columns show
-// the coin of that round (spec §5.7). Below: the observers of this election and their observees.
+// bin values, aux, decision) held by the chosen creator's latest event; entries whose estimate
+// came from the coin (spec §5.7) are marked, and the events where that happened are listed. Below: the observers of this election and their observees.
 #include <imgui.h>
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "panels/coin_trace.hpp"
 #include "panels/panel_text.hpp"
 #include "panels/session_service.hpp"
 #include "shell/panel.hpp"
@@ -60,8 +62,10 @@ public:
         if (at == model::kNoEvent) {
             ImGui::TextDisabled("%s has no event in this election yet.", v.peer_id(creator).name.c_str());
         } else {
+            refresh_coin_uses(*s->session(), v, creator);
             ImGui::Text("Meta-votes held by %s (its latest event in this election):", v.event_names()[at].c_str());
             draw_timeline(v, *v.current_meta_event(at));
+            draw_coin_uses(v);
         }
         draw_observers(v);
     }
@@ -96,7 +100,6 @@ private:
         for (size_t c = 0; c < columns; ++c) {
             const auto round = static_cast<std::uint32_t>(c / 3);
             std::string h = "r" + std::to_string(round) + " " + (c % 3 == 0 ? "forced t" : c % 3 == 1 ? "forced f" : "flip");
-            if (c % 3 == 2) h += election::coin(round) ? " (coin t)" : " (coin f)";
             ImGui::TableSetupColumn(h.c_str());
         }
         ImGui::TableHeadersRow();
@@ -108,8 +111,10 @@ private:
                 ImGui::TableNextColumn();
                 auto it = std::find_if(list.begin(), list.end(), [&](const auto& mv) { return mv.position() == c; });
                 if (it == list.end()) continue;
-                const std::string cell = compact_vote(*it);
+                const CoinUse* coin = coin_use_for(peer, *it);
+                const std::string cell = compact_vote(*it) + (coin ? " (coin)" : "");
                 if (it->decided) ImGui::TextColored(decided_colour(it->decision), "%s", cell.c_str());
+                else if (coin) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.3f, 1), "%s", cell.c_str());
                 else ImGui::TextUnformatted(cell.c_str());
                 if (ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s about %s at round %u, %s:\nest %s  bin %s  aux %s%s", "meta-vote",
@@ -138,7 +143,51 @@ private:
         if (shown == 0) ImGui::TextDisabled("None yet: no event strongly sees a supermajority of interesting events.");
     }
 
+    // The coin's entries along the creator's events of this election; recomputed only when the
+    // position, the perspective or the creator changes.
+    void refresh_coin_uses(const Session& session, const view::NodeView& v, PeerIndex creator) {
+        const auto key = std::make_tuple(&session, session.position(), &v.node(), v.event_count(), creator);
+        if (key == coin_key_) return;
+        coin_key_ = key;
+        coin_uses_.clear();
+        coin_known_ = true;
+        for (EventIndex e = v.node().election().meta_floor; e < v.event_count(); ++e) {
+            if (v.event(e).creator != creator || !v.current_meta_event(e)) continue;
+            auto uses = coin_uses_at(v.node(), e);
+            if (!uses) coin_known_ = false;
+            else coin_uses_.insert(coin_uses_.end(), uses->begin(), uses->end());
+        }
+    }
+
+    const CoinUse* coin_use_for(PeerIndex peer, const election::MetaVote& entry) const {
+        for (const auto& u : coin_uses_)
+            if (u.peer == peer && u.produced.position() == entry.position()) return &u;
+        return nullptr;
+    }
+
+    void draw_coin_uses(const view::NodeView& v) const {
+        if (!coin_known_) {
+            ImGui::TextDisabled("Coin: cannot tell here (re-running the rules did not reproduce these meta-votes).");
+            return;
+        }
+        if (coin_uses_.empty()) {
+            ImGui::TextDisabled("The coin has not been consulted in this election (by this creator).");
+            return;
+        }
+        std::string text = "Coin consulted at:";
+        for (const auto& u : coin_uses_)
+            text += " " + v.event_names()[u.event] + " (about " + v.peer_id(u.peer).name + ": r" +
+                    std::to_string(u.produced.round) + " " + step_name(u.produced.step) + " est " +
+                    bool_set_text(u.produced.est) + " from coin(" + std::to_string(u.produced.round) + "))";
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.8f, 0.3f, 1));
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PopStyleColor();
+    }
+
     size_t creator_choice_ = 0;
+    std::tuple<const Session*, size_t, const node::Node*, size_t, PeerIndex> coin_key_{};
+    std::vector<CoinUse> coin_uses_;
+    bool coin_known_ = true;
 };
 
 const RegisterPanel register_election{[] { return std::make_unique<ElectionPanel>(); }};

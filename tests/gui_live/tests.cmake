@@ -26,3 +26,10 @@ add_executable(cluster_session_test ${CMAKE_CURRENT_LIST_DIR}/cluster_session_te
 target_include_directories(cluster_session_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
 target_link_libraries(cluster_session_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
 gtest_discover_tests(cluster_session_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+
+add_executable(coin_trace_test ${CMAKE_CURRENT_LIST_DIR}/coin_trace_test.cpp
+  ${CMAKE_SOURCE_DIR}/app/panels/coin_trace.cpp
+  ${CMAKE_SOURCE_DIR}/app/session/cluster_session.cpp ${CMAKE_SOURCE_DIR}/app/session/default_cluster.cpp)
+target_include_directories(coin_trace_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
+target_link_libraries(coin_trace_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
+gtest_discover_tests(coin_trace_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
