@@ -97,6 +97,20 @@ case "$case_name" in
     run_app --script end.txt
     expect_field input "$count"
     ;;
+  keys_after_click)  # after clicking into the Election and Session panels, ← and → still move time
+    run_app --script "$scripts/advance_300.txt"
+    at=$(field input)
+    read -r bx by _ < <(field slots | tr ';' '\n' | grep '^bottom:' | cut -d: -f2 | tr ',' ' ')
+    read -r lx ly _ < <(field slots | tr ';' '\n' | grep '^left:' | cut -d: -f2 | tr ',' ' ')
+    [ -n "$by" ] && [ -n "$ly" ] || fail "no bottom or left slot in STATE"
+    { cat "$scripts/advance_300.txt"
+      printf 'panel Election\nframes 1\nclick %d %d\nframes 1\nkey Left\nkey Left\nframes 1\n' \
+             $((bx + 300)) $((by + 120))
+      printf 'click %d %d\nframes 1\nkey Right\nframes 1\n' $((lx + 60)) $((ly + 36)); } > click.txt
+    run_app --script click.txt --screenshot click.png
+    expect_rc 0
+    expect_field input $((at - 1))
+    ;;
   save_open)  # Ctrl+S asks for a file and saves; opening it gives the same inputs, live
     { cat "$scripts/advance_300.txt"
       printf 'key Ctrl+S\nframes 2\nkey Ctrl+A\ntype %s/s.pcrec\nkey Enter\nframes 2\n' "$PWD"; } > save.txt

@@ -10,8 +10,8 @@ add_executable(live_expected ${CMAKE_CURRENT_LIST_DIR}/live_expected.cpp
 target_include_directories(live_expected PRIVATE ${CMAKE_SOURCE_DIR}/app)
 target_link_libraries(live_expected PRIVATE parsec_engine parsec_warnings)
 
-set(PARSEC_LIVE_CASES starts_live select_votes step_back save_open load_error_recording
-  new_cluster)
+set(PARSEC_LIVE_CASES starts_live select_votes step_back keys_after_click save_open
+  load_error_recording new_cluster)
 foreach(case ${PARSEC_LIVE_CASES})
   add_test(NAME gui.live.${case}
     COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/live_tests.sh ${case}
