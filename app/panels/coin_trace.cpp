@@ -45,7 +45,8 @@ std::optional<std::vector<CoinUse>> coin_uses_at(const node::Node& node, model::
         election::next_votes_summed(pm->meta_votes[row].second, counts, false, n, without_coin);
         election::next_votes_summed(without_coin, {}, true, n, with_coin);
         const auto& stored = m->meta_votes[row].second;
-        if (m->meta_votes[row].first != pm->meta_votes[row].first || !(with_coin == stored)) return std::nullopt;
+        if (m->meta_votes[row].first != pm->meta_votes[row].first || !(with_coin == stored))
+            return std::nullopt;
         for (size_t i = 0; i < with_coin.size(); ++i)
             if (i >= without_coin.size() || !(with_coin[i] == without_coin[i]))
                 uses.push_back({e, m->meta_votes[row].first, with_coin[i]});

@@ -15,7 +15,8 @@ core::Hash32 straight_replay_digest(const ClusterSession& s, size_t n) {
     const auto recording = s.to_recording();
     auto cluster = sim::Cluster::create(recording.config);
     EXPECT_TRUE(cluster.ok());
-    for (size_t i = 0; i < n; ++i) EXPECT_TRUE(cluster->apply(recording.branches[0].inputs[i]).ok());
+    for (size_t i = 0; i < n; ++i)
+        EXPECT_TRUE(cluster->apply(recording.branches[0].inputs[i]).ok());
     return cluster->digest();
 }
 
@@ -74,8 +75,10 @@ TEST(ClusterSession, LabelsNameNodesAndMessages) {
     bool has_delivery = false, has_vote = false;
     for (size_t i = 1; i <= 300; ++i) {
         const std::string label = s.input_label(i);
-        has_delivery |= label.find("deliver ") != std::string::npos && label.find("->") != std::string::npos &&
-                        (label.find(" request") != std::string::npos || label.find(" response") != std::string::npos);
+        has_delivery |= label.find("deliver ") != std::string::npos &&
+                        label.find("->") != std::string::npos &&
+                        (label.find(" request") != std::string::npos ||
+                         label.find(" response") != std::string::npos);
         has_vote |= label.find(" votes tx") != std::string::npos;
     }
     EXPECT_TRUE(has_delivery);

@@ -28,14 +28,16 @@ TEST(CoinTrace, ReproducesEveryStoredMetaVoteAndFindsTheCoin) {
             for (auto e = node.election().meta_floor; e < node.graph().size(); ++e) {
                 if (!node.election().meta_event(e)) continue;
                 auto found = coin_uses_at(node, e);
-                ASSERT_TRUE(found.has_value()) << "input " << at << ", node " << n << ", event " << e;
+                ASSERT_TRUE(found.has_value())
+                    << "input " << at << ", node " << n << ", event " << e;
                 ++events_checked;
                 for (const auto& u : *found) {
                     ++uses;
                     // The coin sets the estimate of an entry whose round had no aux supermajority:
                     // it holds exactly the coin's value for its round (spec §5.7).
                     ASSERT_FALSE(u.produced.decided);
-                    EXPECT_EQ(u.produced.est, election::coin(u.produced.round) ? election::kTrue : election::kFalse);
+                    EXPECT_EQ(u.produced.est, election::coin(u.produced.round) ? election::kTrue
+                                                                               : election::kFalse);
                 }
             }
         }
