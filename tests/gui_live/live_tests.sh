@@ -96,6 +96,12 @@ case "$case_name" in
     { cat home.txt; printf 'key End\nframes 1\n'; } > end.txt
     run_app --script end.txt
     expect_field input "$count"
+    # Shift+→ at the live end runs the cluster on to the next decision the engine reaches.
+    { cat end.txt; printf 'key Shift+Right\nframes 1\n'; } > ahead.txt
+    run_app --script ahead.txt
+    next=$("$expected" $((count + 1000)) decisions | awk -v p="$count" '$1 > p' | head -n 1)
+    [ -n "$next" ] || fail "the engine reaches no decision after input $count"
+    expect_field input "$next"
     ;;
   keys_after_click)  # after clicking into the Election and Session panels, ← and → still move time
     run_app --script "$scripts/advance_300.txt"
