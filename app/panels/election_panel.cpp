@@ -74,11 +74,6 @@ public:
         draw_observers(v);
     }
 
-    void list_shortcuts(std::vector<Shortcut>& out) const override {
-        out.push_back(
-            {"Election tab", "meta-votes per peer by round and step; coin rounds marked"});
-    }
-
 private:
     void draw_creator_choice(const view::NodeView& v) {
         const auto& voters = v.voters();
