@@ -32,8 +32,8 @@ int run_conform(const ConformOptions& o) {
         }
         auto r = dot::check_conformance(parsed.value(), path);
         if (r.passed) {
-            std::printf("PASS %s (%zu events, %zu decisions, %zu meta-events checked)\n", path.c_str(), r.events,
-                        r.decisions, r.meta_events_checked);
+            std::printf("PASS %s (%zu events, %zu decisions at %zu events, %zu meta-events checked)\n", path.c_str(),
+                        r.events, r.decisions, r.decision_points, r.meta_events_checked);
             ++passed;
         } else {
             std::printf("FAIL %s: %s\n", path.c_str(), r.failure.c_str());

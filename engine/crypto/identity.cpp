@@ -10,7 +10,9 @@ namespace parsec::crypto {
 
 namespace {
 void put_u64(core::Bytes& out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    std::uint8_t le[8];
+    for (int i = 0; i < 8; ++i) le[i] = static_cast<std::uint8_t>(v >> (8 * i));
+    out.insert(out.end(), le, le + 8);
 }
 }  // namespace
 
@@ -27,17 +29,20 @@ Identity MockCrypto::make_identity(const std::string& name, core::ByteSpan) cons
 
 void MockCrypto::encode_id(core::Bytes& out, const PeerId& id) const {
     // bincode of the mock PeerId {name: String, pk: [u8;32], sk: [u8;32]} with sk == pk (spec §1.6).
-    put_u64(out, id.name.size());
-    out.insert(out.end(), id.name.begin(), id.name.end());
-    out.insert(out.end(), id.public_key.begin(), id.public_key.end());
-    out.insert(out.end(), id.public_key.begin(), id.public_key.end());
+    // One resize and plain copies: this runs for every event encoded.
+    const size_t at = out.size();
+    out.resize(at + 8 + id.name.size() + 64);
+    std::uint8_t* p = out.data() + at;
+    const std::uint64_t len = id.name.size();
+    for (int i = 0; i < 8; ++i) *p++ = static_cast<std::uint8_t>(len >> (8 * i));
+    if (!id.name.empty()) std::memcpy(p, id.name.data(), id.name.size());
+    p += id.name.size();
+    std::memcpy(p, id.public_key.data(), 32);
+    std::memcpy(p + 32, id.public_key.data(), 32);
 }
 
 static Signature mock_signature(core::ByteSpan message, const std::uint8_t* key32) {
-    thread_local core::Bytes buf;  // reused: signing and verifying are hot
-    buf.assign(message.begin(), message.end());
-    buf.insert(buf.end(), key32, key32 + 32);
-    std::uint64_t h = siphash13_zero_key(buf);
+    std::uint64_t h = siphash13_zero_key(message, core::ByteSpan(key32, 32));
     Signature sig;
     for (int i = 0; i < 8; ++i) sig.bytes[static_cast<size_t>(i)] = static_cast<std::uint8_t>(h >> (8 * i));
     return sig;
@@ -48,17 +53,32 @@ Signature MockCrypto::sign(const Identity& signer, core::ByteSpan message) const
 }
 
 bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const {
-    return mock_signature(message, signer.public_key.data()) == sig;
+    // Events are verified right after their content was hashed: reuse that memo entry's signature.
+    Memo* memo = nullptr;
+    if (auto* last = last_memo_.entry; last && last->first.size() == message.size() &&
+        std::memcmp(last->first.data(), message.data(), message.size()) == 0)
+        memo = &last->second;
+    if (memo && memo->has_signature && memo->signer_key == signer.public_key) return memo->signature == sig;
+    Signature expected = mock_signature(message, signer.public_key.data());
+    if (memo) {
+        memo->has_signature = true;
+        memo->signer_key = signer.public_key;
+        memo->signature = expected;
+    }
+    return expected == sig;
 }
 
 core::Hash32 MockCrypto::hash(core::ByteSpan data) const {
-    std::string key(reinterpret_cast<const char*>(data.data()), data.size());
-    auto it = hash_memo_.find(key);
-    if (it != hash_memo_.end()) return it->second;
-    ++hashes_computed_;
-    core::Hash32 h = sha3_256(data);
-    hash_memo_.emplace(std::move(key), h);
-    return h;
+    std::string_view key(reinterpret_cast<const char*>(data.data()), data.size());
+    auto it = hash_memo_.find(key);  // by view: a hit allocates nothing
+    if (it == hash_memo_.end()) {
+        ++hashes_computed_;
+        Memo m;
+        m.hash = sha3_256(data);
+        it = hash_memo_.emplace(std::string(key), m).first;
+    }
+    last_memo_.entry = &*it;  // nodes of an unordered_map stay put when it grows
+    return it->second.hash;
 }
 
 // ---- Ed25519 ---------------------------------------------------------------------------------------

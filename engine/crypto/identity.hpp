@@ -4,6 +4,7 @@
 #include <compare>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/bytes.hpp"
@@ -68,7 +69,30 @@ public:
     size_t hashes_computed() const { return hashes_computed_; }
 
 private:
-    mutable std::unordered_map<std::string, core::Hash32> hash_memo_;
+    struct ViewHash {  // heterogeneous lookup: find() by string_view without building a string
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    // Per content: its hash and the last signature computed over it for a key, so the check of an
+    // event's signature right after its hash lookup costs one comparison (a pure function too).
+    struct Memo {
+        core::Hash32 hash{};
+        bool has_signature = false;
+        core::Hash32 signer_key{};
+        Signature signature;
+    };
+    mutable std::unordered_map<std::string, Memo, ViewHash, std::equal_to<>> hash_memo_;
+    // The latest hash() entry. A copied MockCrypto starts without one (it points into our map).
+    struct LastMemo {
+        std::pair<const std::string, Memo>* entry = nullptr;
+        LastMemo() = default;
+        LastMemo(const LastMemo&) {}
+        LastMemo& operator=(const LastMemo&) {
+            entry = nullptr;
+            return *this;
+        }
+    };
+    mutable LastMemo last_memo_;
     mutable size_t hashes_computed_ = 0;
 };
 

@@ -71,7 +71,9 @@ ConformanceResult check_conformance(const DotFile& file, std::string_view file_n
     auto played = play(plan.value(), std::make_shared<crypto::MockCrypto>(), hook);
     if (!played.ok()) return fail("replay failed: " + played.error().to_string());
     const node::Node& n = played.value();
-    r.decisions = n.decisions().size();
+    // "decisions" counts keys like the reference's consensus_history; decision points are the events.
+    r.decisions = n.election().consensus_history.size();
+    r.decision_points = n.decisions().size();
 
     // C4: the replayed graph holds exactly the parsed events (plus the final request's two).
     size_t extra = plan->added_final_requesting_event ? 2 : 0;

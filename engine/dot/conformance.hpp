@@ -12,7 +12,8 @@ struct ConformanceResult {
     bool passed = true;
     std::string failure;                 // the first difference: event, peer, field, expected, got
     size_t events = 0;
-    size_t decisions = 0;                // decisions taken by the replay
+    size_t decisions = 0;                // consensused keys (blocks) in the replay's consensus history
+    size_t decision_points = 0;          // events at which the replay decided (one or more keys each)
     size_t meta_events_checked = 0;      // meta-events compared on both sides
     std::vector<std::string> notes;      // tolerances that applied, deciding events (for --verbose)
 };

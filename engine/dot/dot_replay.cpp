@@ -114,6 +114,7 @@ core::Result<ReplayPlan> plan_replay(const DotFile& file, std::string_view file_
     ReplayPlan plan;
     PeerIds ids;
     plan.our_id = ids.get(file.our_id);
+    plan.our_identity = ids.mock.make_identity(file.our_id, {});
     plan.mode = file.consensus_mode == "Single" ? model::ConsensusMode::Single : model::ConsensusMode::Supermajority;
     std::vector<size_t> order = parsed_insertion_order(file);
     if (order.size() != file.events.size())

@@ -24,6 +24,7 @@ using Action = std::variant<ActionVote, ActionRequesting, ActionSync>;
 
 struct ReplayPlan {
     crypto::PeerId our_id;
+    crypto::Identity our_identity;  // our mock identity (keys derived once, not per replay)
     std::vector<crypto::PeerId> genesis_group;
     model::ConsensusMode mode = model::ConsensusMode::Supermajority;
     std::vector<Action> actions;

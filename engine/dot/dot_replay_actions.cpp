@@ -126,8 +126,8 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
 
 core::Result<node::Node> play(const ReplayPlan& plan, std::shared_ptr<const crypto::Crypto> crypto,
                               node::DecisionHook hook) {
-    crypto::MockCrypto mock;
-    auto our = mock.make_identity(plan.our_id.name, {});
+    crypto::Identity our = plan.our_identity;
+    if (!(our.id == plan.our_id)) our = crypto::MockCrypto{}.make_identity(plan.our_id.name, {});  // a hand-made plan
     node::NodeOptions options;
     options.mode = plan.mode;
     // The hook must see the genesis vote's processing too, so it is installed before construction
@@ -136,6 +136,7 @@ core::Result<node::Node> play(const ReplayPlan& plan, std::shared_ptr<const cryp
     if (!made.ok()) return made.error();
     node::Node n = std::move(made.value());
     if (hook) n.set_decision_hook(hook);
+    n.reserve_events(plan.parsed_hashes.size() + 2);  // + the final request's two events
     for (size_t i = 0; i < plan.actions.size(); ++i) {
         const Action& a = plan.actions[i];
         core::Status s;

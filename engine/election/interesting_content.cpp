@@ -25,6 +25,14 @@ thread_local std::vector<std::uint8_t> t_voter;     // per peer: 1 if a voter
 // first element (E's creator's earliest ancestor vote, else the earliest ancestor vote) and
 // is_interesting_payload; both come from one walk over the key's votes in event order.
 std::vector<KeyIndex> interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
+    std::vector<KeyIndex> keys;
+    interesting_content(me, ctx, ei, keys);
+    return keys;
+}
+
+void interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex ei,
+                         std::vector<KeyIndex>& keys) {
+    keys.clear();
     const graph::Event& e = ctx.graph[ei];
     const KeySet* known = nullptr;
     if (auto it = me.interesting_events.find(e.creator); it != me.interesting_events.end()) known = &it->second.keys;
@@ -42,7 +50,8 @@ std::vector<KeyIndex> interesting_content(const MetaElection& me, const Election
     for (PeerIndex v : me.voters) voter[v] = 1;
 
     constexpr std::uint64_t kNoRank = std::numeric_limits<std::uint64_t>::max();
-    std::vector<std::pair<std::uint64_t, KeyIndex>> out;
+    thread_local std::vector<std::pair<std::uint64_t, KeyIndex>> out;  // scratch, reused per event
+    out.clear();
     std::uint32_t serial = 0;
     for (const KeyVotes& kv : me.unconsensused_by_key) {
         if (kv.votes.empty() || (known && known->contains(kv.key))) continue;
@@ -70,10 +79,7 @@ std::vector<KeyIndex> interesting_content(const MetaElection& me, const Election
         if (a.first != b.first) return a.first < b.first;
         return ctx.store.consistent_less(a.second, b.second, ctx.peers);
     });
-    std::vector<KeyIndex> keys;
-    keys.reserve(out.size());
     for (const auto& [rank, key] : out) keys.push_back(key);
-    return keys;
 }
 
 }  // namespace parsec::election

@@ -13,6 +13,57 @@ using graph::Event;
 
 bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voters.begin(), voters.end(), p); }
 
+namespace {
+
+// Meta-events left by finished elections on this thread, reused by the next ones.
+constexpr size_t kMaxThreadSpares = 1 << 15;
+thread_local bool t_spares_gone = false;  // set when the thread's cache is destroyed
+struct ThreadSpares {
+    std::vector<std::shared_ptr<MetaEvent>> items;
+    ~ThreadSpares() { t_spares_gone = true; }
+};
+thread_local ThreadSpares t_spares;
+
+}  // namespace
+
+MetaElection::~MetaElection() {
+    if (t_spares_gone) return;
+    auto& pool = t_spares.items;
+    auto keep = [&](std::shared_ptr<const MetaEvent>& m) {
+        if (pool.size() < kMaxThreadSpares && m && m.use_count() == 1)
+            pool.push_back(std::const_pointer_cast<MetaEvent>(std::move(m)));
+    };
+    for (auto& m : meta_events) keep(m);
+    for (auto& m : spare) {
+        if (pool.size() >= kMaxThreadSpares) break;
+        if (m.use_count() == 1) pool.push_back(std::move(m));
+    }
+}
+
+std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
+    if (spare.empty() && !t_spares_gone && !t_spares.items.empty()) {
+        spare.push_back(std::move(t_spares.items.back()));
+        t_spares.items.pop_back();
+    }
+    while (!spare.empty()) {
+        std::shared_ptr<MetaEvent> m = std::move(spare.back());
+        spare.pop_back();
+        // A copied election (a checkpoint) shares its spares: only a sole owner may reuse one.
+        if (m.use_count() != 1) continue;
+        m->observer = ObserverKind::None;
+        m->observees.clear();
+        m->interesting_content.clear();
+        m->meta_votes.clear();
+        return m;
+    }
+    return std::make_shared<MetaEvent>();
+}
+
+void MetaElection::release(std::shared_ptr<const MetaEvent>& m) {
+    if (m && m.use_count() == 1) spare.push_back(std::const_pointer_cast<MetaEvent>(std::move(m)));
+    m.reset();
+}
+
 void add_unconsensused(MetaElection& me, EventIndex e, const model::Event& event, bool single) {
     me.unconsensused_events.push_back(e);  // events arrive in index order, so this stays sorted
     me.unconsensused_by_key.add(event.key, single, VoteRef{e, event.creator, event.index_by_creator, event.fork_number});
@@ -60,12 +111,12 @@ void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& c
     m.observees.clear();
     if (!(3 * peers.size() > 2 * n)) return;
     graph::strongly_sees_each(ctx.graph[ei], firsts, ctx.graph, ctx.peers, n, t_strongly_seen);
-    std::vector<PeerIndex> obs;
-    for (size_t i = 0; i < peers.size(); ++i)
-        if (t_strongly_seen[i]) obs.push_back(peers[i]);
-    if (3 * obs.size() > 2 * n) {
+    size_t seen = 0;
+    for (size_t i = 0; i < peers.size(); ++i) seen += t_strongly_seen[i];
+    if (3 * seen > 2 * n) {
         m.observer = ObserverKind::This;
-        m.observees = std::move(obs);
+        for (size_t i = 0; i < peers.size(); ++i)
+            if (t_strongly_seen[i]) m.observees.push_back(peers[i]);
     }
 }
 
@@ -74,6 +125,8 @@ thread_local std::vector<std::int32_t> t_slot_of;           // peer -> row in t_
 thread_local std::vector<PositionCounts> t_summed;          // rows of per-position sums
 thread_local std::vector<const MetaEvent*> t_ancestors;
 thread_local MetaVoteList t_pass1;
+thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions whose sums are read
+constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
 
 // spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
 // each next_votes entry costs one addition instead of a walk over every ancestor's list.
@@ -86,11 +139,42 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
     const bool has_parent_votes = pm && !pm->meta_votes.empty();
     if (!has_parent_votes && m.observer != ObserverKind::This) return;
 
+    // One row per peer voted on: the parent's peers, or every voter for an observer.
+    auto& slot_of = t_slot_of;
+    slot_of.assign(ctx.peers.size(), -1);
+    m.meta_votes.clear();
+    if (has_parent_votes) {
+        m.meta_votes.reserve(pm->meta_votes.size());
+        for (const auto& [peer, list] : pm->meta_votes) m.meta_votes.emplace_back(peer, MetaVoteList{});
+    } else {
+        m.meta_votes.reserve(n);
+        for (PeerIndex peer : me.voters) m.meta_votes.emplace_back(peer, MetaVoteList{});
+    }
+    // A row needs the others' sums only at positions before the parent's first decided entry:
+    // next_votes returns a decided entry unchanged and stops there (spec §5.5), so a row whose
+    // parent list is decided from the start needs no sums at all. Such rows get no slot.
+    auto& row_cap = t_row_cap;
+    row_cap.assign(m.meta_votes.size(), kAllPositions);
+    bool any_row = false;
+    for (size_t row = 0; row < m.meta_votes.size(); ++row) {
+        if (has_parent_votes) {
+            const MetaVoteList& prev = pm->meta_votes[row].second;
+            for (std::size_t pos = 0; pos < prev.size(); ++pos)
+                if (prev[pos].decided) {
+                    row_cap[row] = static_cast<std::uint32_t>(pos);
+                    break;
+                }
+        }
+        if (row_cap[row] == 0) continue;
+        slot_of[m.meta_votes[row].first] = static_cast<std::int32_t>(row);
+        any_row = true;
+    }
+
     // Other voters' latest non-forked ancestors, in ascending voter order (the others' order).
     auto& ancestors = t_ancestors;
     ancestors.clear();
     std::size_t width = 1;  // longest list among them: the positions to sum
-    for (PeerIndex v : me.voters) {
+    for (PeerIndex v : any_row ? std::span<const PeerIndex>(me.voters) : std::span<const PeerIndex>()) {
         if (v == e.creator) continue;
         std::int32_t k = graph::non_fork_last_ancestor(e, v);
         if (k < 0) continue;
@@ -102,26 +186,9 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
     }
 
-    // One row per peer voted on: the parent's peers, or every voter for an observer.
-    auto& slot_of = t_slot_of;
-    slot_of.assign(ctx.peers.size(), -1);
-    m.meta_votes.clear();
-    if (has_parent_votes) {
-        m.meta_votes.reserve(pm->meta_votes.size());
-        for (const auto& [peer, list] : pm->meta_votes) {
-            slot_of[peer] = static_cast<std::int32_t>(m.meta_votes.size());
-            m.meta_votes.emplace_back(peer, MetaVoteList{});
-        }
-    } else {
-        m.meta_votes.reserve(n);
-        for (PeerIndex peer : me.voters) {
-            slot_of[peer] = static_cast<std::int32_t>(m.meta_votes.size());
-            m.meta_votes.emplace_back(peer, MetaVoteList{});
-        }
-    }
     auto& summed = t_summed;
     summed.assign(m.meta_votes.size() * width, PositionCounts{});
-    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, am->meta_votes);
+    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, row_cap, am->meta_votes);
 
     for (size_t row = 0; row < m.meta_votes.size(); ++row) {
         auto& [peer, out] = m.meta_votes[row];
@@ -129,7 +196,8 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         if (has_parent_votes) {
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
             next_votes_summed(pm->meta_votes[row].second, others, false, n, t_pass1);
-            next_votes_summed(t_pass1, {}, true, n, out);
+            if (coin_pass_keeps(t_pass1, n)) out = t_pass1;
+            else next_votes_summed(t_pass1, {}, true, n, out);
         } else {
             MetaVoteList initial;
             MetaVote v;
@@ -146,14 +214,14 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     const Event& e = ctx.graph[ei];
     if (!model::is_sync(e.cause) || !me.is_voter(e.creator)) return;
     if (me.meta_events.size() <= ei) me.meta_events.resize(ctx.graph.size());
-    auto m = std::make_shared<MetaEvent>();
+    auto m = me.fresh_meta_event();
     if (const MetaEvent* old = me.meta_events[ei].get()) {
         // Rebuild: keep observer and content, recompute the rest (spec §4.2).
         m->observer = old->observer;
         m->observees = old->observees;
         m->interesting_content = old->interesting_content;
     } else {
-        m->interesting_content = interesting_content(me, ctx, ei);
+        interesting_content(me, ctx, ei, m->interesting_content);
     }
     set_observer(*m, me, ctx, ei);
     set_meta_votes(*m, me, ctx, ei);
@@ -166,6 +234,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
         if (me.history.size() <= ei) me.history.resize(ctx.graph.size());
         me.history[ei] = m;
     }
+    me.release(me.meta_events[ei]);
     me.meta_events[ei] = std::move(m);
 }
 
@@ -200,7 +269,8 @@ std::vector<KeyIndex> compute_consensus(const MetaElection& me, const ElectionCo
     if (me.voters.size() == 1 && me.voters.front() == e.creator) return order_payloads(me, ctx, {e.creator});
     const MetaEvent* m = me.meta_event(ei);
     if (!m || m->meta_votes.empty()) return {};
-    std::vector<PeerIndex> true_peers;
+    thread_local std::vector<PeerIndex> true_peers;  // runs for every sync event: no allocation
+    true_peers.clear();
     size_t decided = 0;
     for (const auto& [peer, list] : m->meta_votes) {
         if (list.empty() || !list.back().decided) continue;
@@ -251,13 +321,15 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
         auto& m = me.meta_events[i];
         if (!m) continue;
         if (membership_changed || i < new_start) {
-            m.reset();
+            me.release(m);
             continue;
         }
         if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
-        auto pruned = std::make_shared<MetaEvent>(*m);
+        auto pruned = me.fresh_meta_event();
+        *pruned = *m;
         auto& content = pruned->interesting_content;
         content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
+        me.release(m);
         m = std::move(pruned);
     }
     me.meta_floor = new_start;

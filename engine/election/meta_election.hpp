@@ -99,7 +99,24 @@ struct MetaElection {
     std::vector<std::shared_ptr<const MetaEvent>> history;
     bool keep_history = false;
 
+    // Meta-events no longer referenced, kept for reuse with their capacity: one is built per
+    // sync event and most are replaced soon. Only ever reused if nothing else holds them.
+    std::vector<std::shared_ptr<MetaEvent>> spare;
+
+    MetaElection() = default;
+    MetaElection(const MetaElection&) = default;
+    MetaElection(MetaElection&&) = default;
+    MetaElection& operator=(const MetaElection&) = default;
+    MetaElection& operator=(MetaElection&&) = default;
+    // Hands its unshared meta-events to this thread's next election (repeated replays build the
+    // same thousands of them); a bounded cache, invisible in any result.
+    ~MetaElection();
+
     bool is_voter(PeerIndex p) const;
+    // An empty meta-event to fill: a spare one when possible.
+    std::shared_ptr<MetaEvent> fresh_meta_event();
+    // Drops `m`, keeping its object as a spare if this was the last reference.
+    void release(std::shared_ptr<const MetaEvent>& m);
     const MetaEvent* meta_event(EventIndex e) const {
         return e < meta_events.size() ? meta_events[e].get() : nullptr;
     }
@@ -130,6 +147,8 @@ void add_unconsensused(MetaElection& me, EventIndex e, const model::Event& event
 
 // spec §4.3, in interesting_content.cpp.
 std::vector<KeyIndex> interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex e);
+// The same into `out` (cleared first), reusing its capacity.
+void interesting_content(const MetaElection& me, const ElectionContext& ctx, EventIndex e, std::vector<KeyIndex>& out);
 
 template <typename Pred>
 void VotesByKey::erase_if(Pred decided) {

@@ -175,12 +175,20 @@ std::array<PositionCounts, 256> make_contribution_table() {
 }
 const std::array<PositionCounts, 256> kContribution = make_contribution_table();
 
+// The eight lanes are added as one 128-bit vector (GCC/Clang vector extension): this is the
+// innermost loop of meta-vote computation with many voters (spec §5.6).
+typedef std::uint16_t Lanes __attribute__((vector_size(16)));
+static_assert(sizeof(Lanes) == sizeof(PositionCounts));
+
 inline void add_entry(PositionCounts& into, const MetaVote& w) {
-    const auto& add = kContribution[flag_byte(w)].lane;
-    auto& l = into.lane;
-    const std::uint16_t decision_before = l[6];
-    for (int i = 0; i < 8; ++i) l[i] = static_cast<std::uint16_t>(l[i] + add[i]);
-    if (decision_before) l[6] = decision_before;  // the first decision met wins (spec §5.2)
+    const PositionCounts& add = kContribution[flag_byte(w)];
+    const std::uint16_t decision_before = into.lane[6];
+    Lanes a, b;
+    std::memcpy(&a, into.lane, sizeof a);
+    std::memcpy(&b, add.lane, sizeof b);
+    a += b;
+    std::memcpy(into.lane, &a, sizeof a);
+    if (decision_before) into.lane[6] = decision_before;  // the first decision met wins (spec §5.2)
 }
 
 // counts(v, others) from the others' sum at v's position.
@@ -214,6 +222,32 @@ void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<con
         const MetaVote* w = list.data();
         for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], w[pos]);
     }
+}
+
+void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
+                std::span<const std::uint32_t> row_cap,
+                const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists) {
+    for (const auto& [peer, list] : lists) {
+        const std::int32_t row = peer < row_of.size() ? row_of[peer] : -1;
+        if (row < 0) continue;
+        PositionCounts* r = rows.data() + static_cast<std::size_t>(row) * width;
+        const std::size_t n = std::min<std::size_t>({list.size(), width, row_cap[static_cast<std::size_t>(row)]});
+        const MetaVote* w = list.data();
+        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], w[pos]);
+    }
+}
+
+bool coin_pass_keeps(const MetaVoteList& list, std::size_t n) {
+    if (n < 4) return false;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const MetaVote& v = list[i];
+        if (v.decided) {
+            if (i + 1 != list.size()) return false;
+        } else if (v.est == 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,

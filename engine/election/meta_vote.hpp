@@ -62,14 +62,24 @@ struct alignas(16) PositionCounts {
 // Adds `list` as the next "other" (lists must be added in the others' order).
 void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list);
 // add_other for each (peer, list) of a meta-event into rows[row_of[peer]] (rows of `width`
-// positions; row_of[peer] < 0 skips the peer).
+// positions; row_of[peer] < 0 skips the peer). With `row_cap`, row r sums only its first
+// row_cap[r] positions (the ones its next_votes will read).
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
+                const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists);
+void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
+                std::span<const std::uint32_t> row_cap,
                 const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists);
 // next_votes(prev, others, with_coin, n) where `per_position` = the others added in order.
 void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
                        std::size_t voter_count, MetaVoteList& out);
 
 inline bool is_super(std::uint32_t c, std::size_t n) { return 3ull * c > 2ull * n; }
+
+// True when next_votes(list, {}, /*with_coin=*/true, n) == list, so the coin pass (spec §5.6
+// pass 2) can be skipped: with no others, a list's own contribution is 1 per value, which is
+// neither a third (n >= 4) nor a supermajority (n >= 2), so an entry changes only if its
+// estimate is empty (the coin fills it), and the list is cut only after a decided entry.
+bool coin_pass_keeps(const MetaVoteList& list, std::size_t n);
 inline bool is_third(std::uint32_t c, std::size_t n) { return 3ull * c >= n; }
 
 }  // namespace parsec::election

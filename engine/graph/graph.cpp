@@ -11,15 +11,29 @@ using model::ForkEntry;
 
 EventIndex Graph::insert(Event e) {
     auto index = static_cast<EventIndex>(events_.size());
-    auto [it, inserted] = by_hash_.emplace(e.hash, index);
-    PARSEC_ASSERT(inserted, "event inserted twice");
-    (void)it;
+    PARSEC_ASSERT(find(e.hash) == model::kNoEvent, "event inserted twice");
+    if (2 * (events_.size() + 1) > slots_.size()) rehash(2 * (events_.size() + 1));
+    size_t i = HashKey{}(e.hash) & mask_;
+    while (slots_[i] != model::kNoEvent) i = (i + 1) & mask_;
+    slots_[i] = index;
     EventIndex sync_parent = model::kNoEvent;
     if (e.self_parent != model::kNoEvent)
         sync_parent = model::is_sync(events_[e.self_parent].cause) ? e.self_parent : sync_parent_[e.self_parent];
     sync_parent_.push_back(sync_parent);
     events_.push_back(std::move(e));
     return index;
+}
+
+void Graph::rehash(size_t min_slots) {
+    size_t n = 16;
+    while (n < min_slots) n *= 2;
+    slots_.assign(n, model::kNoEvent);
+    mask_ = n - 1;
+    for (EventIndex e = 0; e < events_.size(); ++e) {
+        size_t i = HashKey{}(events_[e].hash) & mask_;
+        while (slots_[i] != model::kNoEvent) i = (i + 1) & mask_;
+        slots_[i] = e;
+    }
 }
 
 namespace {

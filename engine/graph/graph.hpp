@@ -24,8 +24,17 @@ public:
     size_t size() const { return events_.size(); }
     const Event& operator[](EventIndex i) const { return events_[i]; }
     EventIndex find(const core::Hash32& h) const {
-        auto it = by_hash_.find(h);
-        return it == by_hash_.end() ? model::kNoEvent : it->second;
+        if (slots_.empty()) return model::kNoEvent;
+        for (size_t i = HashKey{}(h) & mask_;; i = (i + 1) & mask_) {
+            const EventIndex e = slots_[i];
+            if (e == model::kNoEvent || events_[e].hash == h) return e;
+        }
+    }
+    // Room for `n` events without regrowing (a replay knows its event count).
+    void reserve(size_t n) {
+        events_.reserve(n);
+        sync_parent_.reserve(n);
+        if (slots_.size() < 2 * n) rehash(2 * n);
     }
     // Inserts and returns the new index; the caller checked the hash is new.
     EventIndex insert(Event e);
@@ -37,7 +46,11 @@ public:
 private:
     std::vector<Event> events_;
     std::vector<EventIndex> sync_parent_;
-    std::unordered_map<core::Hash32, EventIndex, HashKey> by_hash_;
+    // Hash -> index: open addressing over event indices (a power-of-two table at most half full),
+    // as lookups run for every received event and a node-based map allocates per insert.
+    std::vector<EventIndex> slots_;
+    size_t mask_ = 0;
+    void rehash(size_t min_slots);
 };
 
 // Computes e.ancestors and e.fork_number from its parents, before e is inserted (spec §1.5).

@@ -40,8 +40,8 @@ void PeerList::add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creat
     if (slot.size() > 1) peer.has_fork = any_fork_ = true;
 }
 
-const std::vector<EventIndex>& PeerList::events_by_index(PeerIndex creator, std::uint32_t index) const {
-    static const std::vector<EventIndex> empty;
+const Slot& PeerList::events_by_index(PeerIndex creator, std::uint32_t index) const {
+    static const Slot empty;
     const Peer& peer = peers_[creator];
     return index < peer.slots.size() ? peer.slots[index] : empty;
 }

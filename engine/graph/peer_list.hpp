@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/small_vector.hpp"
 #include "crypto/identity.hpp"
 #include "model/ids.hpp"
 
@@ -12,12 +13,15 @@ namespace parsec::graph {
 using model::EventIndex;
 using model::PeerIndex;
 
+// The events of one creator at one index_by_creator: one, unless the creator forked.
+using Slot = core::SmallVector<EventIndex, 1>;
+
 struct Peer {
     crypto::PeerId id;
     std::uint8_t state = 0;
     bool removed = false;
     EventIndex removal_event = model::kNoEvent;   // the event at which *we* decided the removal
-    std::vector<std::vector<EventIndex>> slots;   // slot[i] = events with index_by_creator i
+    std::vector<Slot> slots;   // slot[i] = events with index_by_creator i (inline: no allocation per event)
     bool has_fork = false;
 
     std::uint8_t current_state() const { return removed ? 0 : state; }
@@ -37,7 +41,7 @@ public:
     // Ors bits into a present peer's state; a removed peer ignores it (spec §1.2 change_state).
     void change_state(PeerIndex p, std::uint8_t bits);
     void add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creator, EventIndex e);
-    const std::vector<EventIndex>& events_by_index(PeerIndex creator, std::uint32_t index) const;
+    const Slot& events_by_index(PeerIndex creator, std::uint32_t index) const;
     bool any_fork() const { return any_fork_; }
 
 private:

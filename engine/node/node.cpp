@@ -50,6 +50,11 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
     return n;
 }
 
+void Node::reserve_events(size_t n) {
+    graph_.reserve(n);
+    election_.meta_events.reserve(n);
+}
+
 PackedEvent Node::new_own_event(CauseKind cause) const {
     PackedEvent p;
     p.creator = our_.id;
@@ -60,10 +65,11 @@ PackedEvent Node::new_own_event(CauseKind cause) const {
 }
 
 Status Node::add_own_event(PackedEvent packed) {
-    core::Bytes content;
+    thread_local core::Bytes content;  // reused: every own event is encoded here
+    content.clear();
     model::encode_content(content, packed, *crypto_);
     packed.signature = crypto_->sign(our_, content);
-    auto ev = unpack(packed);
+    auto ev = unpack(packed, &content, nullptr, /*signed_here=*/true);
     if (!ev.ok()) return ev.error();
     return add_event(std::move(ev.value()));
 }

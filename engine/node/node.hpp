@@ -74,6 +74,8 @@ public:
     std::optional<Block> poll();
 
     void set_decision_hook(DecisionHook hook) { decision_hook_ = std::move(hook); }
+    // A hint: about `n` events will be held (a replay knows its count); avoids regrowing.
+    void reserve_events(size_t n);
 
     // Gossip targets: peers with DKG|RECV other than us, if we may send (spec §2.3).
     std::vector<PeerId> gossip_recipients() const;
@@ -101,8 +103,9 @@ private:
     Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
     Status add_own_event(model::PackedEvent packed);
     // `content` = encode_content(packed) and `hash` its hash, when the caller already has them.
+    // `signed_here`: we just made the event's signature ourselves, so it needs no verification.
     Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
-                                const core::Hash32* hash = nullptr);
+                                const core::Hash32* hash = nullptr, bool signed_here = false);
     Status add_event(model::Event e);
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;

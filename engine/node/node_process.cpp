@@ -19,7 +19,7 @@ election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator
 }
 
 Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* content_in,
-                                  const core::Hash32* hash_in) {
+                                  const core::Hash32* hash_in, bool signed_here) {
     model::Event e;
     e.creator = peers_.find(packed.creator);
     if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
@@ -29,7 +29,7 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
         model::encode_content(own_content, packed, *crypto_);
     }
     const core::Bytes& content = content_in ? *content_in : own_content;
-    if (!crypto_->verify(packed.creator, content, packed.signature))
+    if (!signed_here && !crypto_->verify(packed.creator, content, packed.signature))
         return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
     e.hash = hash_in ? *hash_in : crypto_->hash(content);
     e.cause = packed.cause;
@@ -60,7 +60,8 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
         if (e.recipient == model::kNoPeer) return make_error("UnknownPeer", "recipient " + packed.recipient.name);
     }
     if (packed.cause == CauseKind::Observation) {
-        core::Bytes payload;
+        thread_local core::Bytes payload;  // reused: every vote is encoded here
+        payload.clear();
         model::encode_observation(payload, packed.vote, *crypto_);
         if (!crypto_->verify(packed.creator, payload, packed.vote_signature))
             return make_error("SignatureFailure", "vote signature does not match creator " + packed.creator.name);
@@ -76,7 +77,8 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
 
 Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     // Skip events we already hold before doing any more work (spec §2.4 step 3a).
-    core::Bytes content;
+    thread_local core::Bytes content;  // reused: every received event is encoded here
+    content.clear();
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
     if (EventIndex known = graph_.find(h); known != model::kNoEvent) return known;

@@ -73,6 +73,43 @@ TEST(Crypto, Spec1_1_MockSignatureLayout) {
     EXPECT_FALSE(mock.verify(alice.id, bytes_of("hellp"), sig));
 }
 
+// The two-part SipHash (message ‖ key without joining them) equals SipHash of the joined bytes for
+// every split, including splits inside and across 8-byte blocks.
+TEST(Crypto, SipHash13OfTwoPartsEqualsJoined) {
+    std::vector<std::uint8_t> all(70);
+    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::uint8_t>(i * 77 + 3);
+    for (size_t len = 0; len <= all.size(); len += 7)
+        for (size_t cut = 0; cut <= len; ++cut) {
+            core::ByteSpan whole(all.data(), len);
+            EXPECT_EQ(crypto::siphash13_zero_key(whole.first(cut), whole.subspan(cut)), crypto::siphash13_zero_key(whole))
+                << "length " << len << ", cut " << cut;
+        }
+}
+
+// The mock's memo of a content's signature (filled when the content was just hashed) answers only
+// for the same key and signature: a memo hit never accepts a wrong signer, signature or message.
+TEST(Crypto, MockVerifyAfterHashUsesMemoExactly) {
+    crypto::MockCrypto mock;
+    auto alice = mock.make_identity("Alice", {});
+    auto bob = mock.make_identity("Bob", {});
+    const std::string text = "event content bytes", other = "event content bytez";
+    auto msg = bytes_of(text);
+    auto sig = mock.sign(alice, msg);
+    auto wrong = sig;
+    wrong.bytes[0] ^= 1;
+    for (int round = 0; round < 2; ++round) {  // round 1 answers from the memo
+        mock.hash(msg);
+        EXPECT_TRUE(mock.verify(alice.id, msg, sig));
+        EXPECT_FALSE(mock.verify(alice.id, msg, wrong));
+        EXPECT_FALSE(mock.verify(bob.id, msg, sig));
+        EXPECT_TRUE(mock.verify(alice.id, msg, sig));
+        EXPECT_FALSE(mock.verify(alice.id, bytes_of(other), sig));
+    }
+    crypto::MockCrypto copy = mock;  // a copy must not use the original's memo entry
+    EXPECT_TRUE(copy.verify(alice.id, msg, sig));
+    EXPECT_FALSE(copy.verify(bob.id, msg, sig));
+}
+
 // Real identities: deterministic from the seed, signatures verify, and any change is rejected.
 TEST(Crypto, Ed25519SignVerifyAndCache) {
     crypto::Ed25519Crypto ed;

@@ -186,3 +186,40 @@ TEST(MetaVote, Spec5_6_SingleVoterDecidesAlone) {
     EXPECT_TRUE(out.back().decided);
     EXPECT_TRUE(out.back().decision);
 }
+
+// The coin pass shortcut (spec §5.6 pass 2 skipped when it cannot change the list) must agree with
+// running the pass: every list it keeps is one the pass returns unchanged. Lists are built from
+// every flag combination per entry, so the est-empty (coin) and decided-in-the-middle cases occur.
+TEST(MetaVote, Spec5_6_CoinPassShortcutOnlyWhenThePassKeepsTheList) {
+    std::uint32_t state = 12345;
+    auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+    size_t kept = 0, checked = 0, rejected_but_equal = 0;
+    for (int trial = 0; trial < 20000; ++trial) {
+        const std::size_t n = 1 + next() % 12;
+        const std::size_t len = 1 + next() % 6;
+        MetaVoteList l;
+        for (std::size_t pos = 0; pos < len; ++pos) {
+            const auto round = static_cast<std::uint32_t>(pos / 3);
+            const auto step = static_cast<Step>(pos % 3);
+            if (next() % 5 == 0) {
+                l.push_back(decided(round, step, next() % 2));
+            } else {
+                const auto est = static_cast<std::uint8_t>(next() % 4);
+                const auto bin = static_cast<std::uint8_t>(next() % 4);
+                const auto aux = static_cast<std::int8_t>(static_cast<int>(next() % 3) - 1);
+                l.push_back(undecided(round, step, est, bin, aux));
+            }
+        }
+        const MetaVoteList pass = next_votes(l, {}, true, n);
+        const bool same = pass.size() == l.size() && std::equal(l.begin(), l.end(), pass.begin());
+        ++checked;
+        if (coin_pass_keeps(l, n)) {
+            ++kept;
+            EXPECT_TRUE(same) << "trial " << trial << ": n=" << n << ", " << len << " entries";
+        } else if (same) {
+            ++rejected_but_equal;
+        }
+    }
+    EXPECT_GT(kept, checked / 10) << "the shortcut must apply to a good share of lists";
+    EXPECT_GT(checked - kept, checked / 10) << "and refuse many others";
+}

@@ -1,0 +1,128 @@
+// Node-level rules the reference recordings cannot show: forged or altered events are refused
+// with a reason and never inserted (issue 2, real identities), and Single mode keeps one block
+// per vote even when two creators vote the same payload (spec Appendix B 12h).
+#include <gtest/gtest.h>
+
+#include "node/node.hpp"
+
+using namespace parsec;
+
+namespace {
+
+struct Pair {
+    std::shared_ptr<const crypto::Crypto> crypto;
+    std::vector<crypto::Identity> ids;
+    std::vector<node::Node> nodes;
+};
+
+Pair make_nodes(size_t n, crypto::IdentityKind kind, model::ConsensusMode mode) {
+    Pair p;
+    p.crypto = crypto::make_crypto(kind);
+    const char* names[] = {"Alice", "Bob", "Carol", "Dave"};
+    std::vector<crypto::PeerId> group;
+    const std::uint8_t seed[1] = {7};
+    for (size_t i = 0; i < n; ++i) {
+        p.ids.push_back(p.crypto->make_identity(names[i], seed));
+        group.push_back(p.ids.back().id);
+    }
+    for (size_t i = 0; i < n; ++i) {
+        auto r = node::Node::from_genesis(p.ids[i], group, node::NodeOptions{mode, false}, p.crypto);
+        EXPECT_TRUE(r.ok());
+        p.nodes.push_back(std::move(r.value()));
+    }
+    return p;
+}
+
+// Alice's first gossip to Bob, after Alice voted for a payload (so the message carries a vote).
+model::Message alice_message(Pair& p) {
+    EXPECT_TRUE(p.nodes[0].vote_for(model::Observation::opaque("tx")).ok());
+    auto msg = p.nodes[0].create_gossip(p.ids[1].id);
+    EXPECT_TRUE(msg.ok());
+    return msg.value();
+}
+
+// Sends `msg` from Alice to Bob and expects a refusal naming a reason. The events before the
+// forged one are genuine and may be admitted; the forged one and everything after it (they
+// descend from it) must not be in Bob's graph.
+void expect_refused(Pair& p, const model::Message& msg, size_t forged, const char* what) {
+    auto r = p.nodes[1].handle_request(p.ids[0].id, msg);
+    ASSERT_FALSE(r.ok()) << what << " was accepted";
+    EXPECT_FALSE(r.error().to_string().empty()) << what;
+    const auto& graph = p.nodes[1].graph();
+    for (size_t i = 0; i < msg.size(); ++i) {
+        const bool present = graph.find(model::event_hash(msg[i], *p.crypto)) != model::kNoEvent;
+        if (i < forged) EXPECT_TRUE(present) << what << ": genuine event " << i << " was dropped";
+        else EXPECT_FALSE(present) << what << ": event " << i << " was inserted";
+    }
+}
+
+size_t last_index_with_vote(const model::Message& msg) {
+    for (size_t i = msg.size(); i-- > 0;)
+        if (msg[i].cause == model::CauseKind::Observation) return i;
+    ADD_FAILURE() << "no observation event in the message";
+    return 0;
+}
+
+}  // namespace
+
+TEST(NodeRules, ForgedOrAlteredEventsAreRefusedWithAReason) {
+    for (auto kind : {crypto::IdentityKind::Ed25519, crypto::IdentityKind::Mock}) {
+        SCOPED_TRACE(kind == crypto::IdentityKind::Ed25519 ? "ed25519" : "mock");
+        {   // Honest message is accepted: the refusals below are about the alteration only.
+            Pair p = make_nodes(2, kind, model::ConsensusMode::Supermajority);
+            auto msg = alice_message(p);
+            auto r = p.nodes[1].handle_request(p.ids[0].id, msg);
+            ASSERT_TRUE(r.ok()) << r.error().to_string();
+        }
+        {   // A flipped signature bit.
+            Pair p = make_nodes(2, kind, model::ConsensusMode::Supermajority);
+            auto msg = alice_message(p);
+            msg.back().signature.bytes[3] ^= 0x01;
+            expect_refused(p, msg, msg.size() - 1, "flipped event signature");
+        }
+        {   // The vote's payload changed after signing.
+            Pair p = make_nodes(2, kind, model::ConsensusMode::Supermajority);
+            auto msg = alice_message(p);
+            const size_t forged = last_index_with_vote(msg);
+            msg[forged].vote.payload = "tx-forged";
+            expect_refused(p, msg, forged, "altered payload");
+        }
+        {   // Bob claims to have made Alice's event: the creator is not the signer.
+            Pair p = make_nodes(2, kind, model::ConsensusMode::Supermajority);
+            auto msg = alice_message(p);
+            msg.back().creator = p.ids[1].id;
+            expect_refused(p, msg, msg.size() - 1, "wrong creator");
+        }
+    }
+}
+
+// App. B 12h: in Single mode two creators voting the same payload give two separate blocks,
+// each carrying only its own voter's proof.
+TEST(NodeRules, AppB12h_SingleModeDuplicatePayloadsAcrossCreatorsAreSeparateBlocks) {
+    Pair p = make_nodes(4, crypto::IdentityKind::Mock, model::ConsensusMode::Single);
+    ASSERT_TRUE(p.nodes[0].vote_for(model::Observation::opaque("same")).ok());
+    ASSERT_TRUE(p.nodes[2].vote_for(model::Observation::opaque("same")).ok());
+    std::vector<std::vector<node::Block>> blocks(p.nodes.size());
+    for (int round = 0; round < 400; ++round) {
+        const size_t a = static_cast<size_t>(round) % 4;
+        const size_t b = (a + 1 + static_cast<size_t>(round / 4) % 3) % 4;
+        auto req = p.nodes[a].create_gossip(p.ids[b].id);
+        ASSERT_TRUE(req.ok());
+        auto resp = p.nodes[b].handle_request(p.ids[a].id, req.value());
+        ASSERT_TRUE(resp.ok()) << resp.error().to_string();
+        ASSERT_TRUE(p.nodes[a].handle_response(p.ids[b].id, resp.value()).ok());
+        for (size_t i = 0; i < p.nodes.size(); ++i)
+            while (auto blk = p.nodes[i].poll()) blocks[i].push_back(*blk);
+    }
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        std::vector<std::string> voters;
+        for (const auto& blk : blocks[i]) {
+            if (blk.payload.kind != model::ObsKind::OpaquePayload) continue;
+            EXPECT_EQ(blk.payload.payload, "same");
+            ASSERT_EQ(blk.proofs.size(), 1u) << "node " << i << ": a Single-mode block has one voter";
+            voters.push_back(blk.proofs[0].id.name);
+        }
+        std::sort(voters.begin(), voters.end());
+        EXPECT_EQ(voters, (std::vector<std::string>{"Alice", "Carol"})) << "node " << i;
+    }
+}
