@@ -34,7 +34,8 @@ public:
     size_t position() const override { return position_; }
     // Past the end the simulation runs on (at most `kGrowInputsMax` new inputs per call).
     core::Status seek(size_t input) override;
-    bool is_live() const override { return true; }
+    // Until the configuration's end (ticks_max, until_blocks) is reached.
+    bool is_live() const override { return !head_->is_finished(); }
     std::string input_label(size_t input) const override;
     const std::vector<size_t>& decision_positions() const override { return decisions_; }
     std::string decision_text(size_t position) const override;

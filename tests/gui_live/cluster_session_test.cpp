@@ -37,6 +37,20 @@ TEST(ClusterSession, GrowsWhenAdvancedPastItsEnd) {
     EXPECT_GT((*s)->node(0).graph().size(), 4u);
 }
 
+// A configuration with an end (a recording made by `sim`, say) stops growing there.
+TEST(ClusterSession, StopsAtTheConfiguredEnd) {
+    sim::SimConfig config = small_config();
+    config.ticks_max = 40;
+    auto s = ClusterSession::create(config);
+    ASSERT_TRUE(s.ok());
+    EXPECT_TRUE((*s)->is_live());
+    ASSERT_TRUE((*s)->seek(100000).ok());
+    EXPECT_FALSE((*s)->is_live());
+    EXPECT_LE((*s)->cluster().tick(), 40u);  // the last input came at or before the end
+    EXPECT_GT((*s)->input_count(), 0u);
+    EXPECT_EQ((*s)->position(), (*s)->input_count());
+}
+
 TEST(ClusterSession, SeekBackShowsTheStraightReplayState) {
     auto made = ClusterSession::create(small_config());
     ASSERT_TRUE(made.ok());
