@@ -134,6 +134,33 @@ case "$case_name" in
     awk -v before="$oy" -v after="$my_" 'BEGIN { exit !(after > before + 100) }' ||
       fail "minimap click did not move the view down to the oldest events ($oy -> $my_)"
     ;;
+  graph_fork)  # a fork that blocks seeing (spec §3), expected from the dump's own edges: every
+               # forked event (name "X_n,k") of C in A_3's ancestry is named, and ringed in red
+    forked="$refs/functional_tests_sees/alice.dot"
+    [ -f "$forked" ] || { echo "SKIP: $forked not found"; exit 77; }
+    expected=$(awk -v target=A_3 '
+      /^ *"[^"]+" -> "[^"]+"/ { split($0, q, "\""); parents[q[4]] = parents[q[4]] " " q[2] }
+      END {
+        stack[1] = target; n = 1; seen[target] = 1
+        while (n > 0) { e = stack[n--]; k = split(parents[e], p, " ")
+          for (i = 1; i <= k; i++) if (!(p[i] in seen)) { seen[p[i]] = 1; stack[++n] = p[i] } }
+        for (e in seen) if (e ~ /^C_[0-9]+,[0-9]+$/) print e }' "$forked" | LC_ALL=C sort | paste -sd,)
+    [ -n "$expected" ] || fail "the dump shows no fork of C in A_3's ancestry"
+    echo "dump: A_3 descends from the forked events $expected"
+    printf 'open %s\nframes 2\nselect A_3\nframes 3\n' "$forked" > one.txt
+    run_app one.txt one.png
+    one_red=$(colour_count one.png "255 64 64")
+    printf 'open %s\nframes 2\nselect-pair A_3 C_1\nframes 3\n' "$forked" > fork.txt
+    run_app fork.txt fork.png
+    expect_field pair A_3,C_1
+    expect_field pair_sees 0
+    expect_field pair_strongly_sees 0
+    expect_field pair_blocked_by_fork 1
+    expect_field pair_blocking_forks "$expected"
+    fork_red=$(colour_count fork.png "255 64 64")
+    echo "red ring pixels: $one_red with A_3 alone, $fork_red with the pair"
+    [ "$fork_red" -ge $((one_red + 60)) ] || fail "the blocking fork is not ringed"
+    ;;
   graph_fit)  # F fits the whole graph: every event is drawn
     printf 'open %s\nframes 2\nkey F\nframes 3\n' "$dkg" > fit.txt
     run_app fit.txt fit.png
