@@ -87,9 +87,11 @@ case "$case_name" in
     printf 'open %s\nframes 2\ngraph-center A_44\ngraph-click A_44\nframes 2\n' "$dkg" > click.txt
     printf 'graph-zoom 0.25\nframes 2\ngraph-click B_49 ctrl\nframes 2\n' >> click.txt
     printf 'graph-zoom 12\nframes 2\ngraph-click A_44\nframes 2\ngraph-click A_44 ctrl\nframes 2\n' >> click.txt
+    printf 'key Right\nframes 2\n' >> click.txt  # keys still reach the app after clicking the graph
     run_app click.txt click.png
     expect_field selected_name A_44
     expect_field graph_selected A_44
+    state | grep -q "intents=[^ ]*NextInput" || fail "→ after a click on the graph did not step"
     # The last Ctrl+click hit the selected event itself: no pair; before it B_49 was second.
     printf 'open %s\nframes 2\ngraph-center A_44\ngraph-zoom 0.25\nframes 2\ngraph-click A_44\nframes 2\n' "$dkg" > pair_click.txt
     printf 'graph-click B_49 ctrl\nframes 2\n' >> pair_click.txt
