@@ -172,7 +172,11 @@ TEST(FaultSpec, ValidationKeepsFaultyNodesBelowAThird) {
     SimConfig c = four();
     ASSERT_TRUE(add_byzantine_node_spec("Bob=fork", c).ok());
     finalize_spec(c);
-    EXPECT_FALSE(validate(c).ok());  // 1 of 4: 3f >= n
+    EXPECT_TRUE(validate(c).ok());  // 1 of 4 is below a third
+    ASSERT_TRUE(add_crash_spec("Carol@9", c).ok());
+    finalize_spec(c);
+    ASSERT_FALSE(validate(c).ok());  // 2 of 4 is not
+    EXPECT_NE(validate(c).error().message.find("--safety-only"), std::string::npos);
     c.safety_only = true;
     EXPECT_TRUE(validate(c).ok());
     SimConfig seven;
