@@ -142,6 +142,10 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
              kind == ByzantineKind::PrematureGossip) && act.victim_a == kNoNode)
             continue;
         ready_.push_back(Input{tick_, act});
+        if (kind == ByzantineKind::Fork) {
+            if (silenced_.size() != cluster.nodes().size()) silenced_.assign(cluster.nodes().size(), false);
+            silenced_[i] = true;
+        }
     }
 }
 
