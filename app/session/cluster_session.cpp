@@ -154,9 +154,12 @@ void ClusterSession::index_input(const sim::Cluster& after, const sim::Input& in
     }
     if (labels_.size() % checkpoint_every_ != 0) return;
     checkpoints_.emplace_back(labels_.size(), after);
-    if (checkpoints_.size() <= kCheckpointsMax) return;
-    checkpoint_every_ *= 2;
-    std::erase_if(checkpoints_, [&](const auto& c) { return c.first % checkpoint_every_ != 0; });
+    while (checkpoints_.size() > 2 &&
+           (checkpoints_.size() > kCheckpointsMax || stored_events() > kCheckpointEventsMax)) {
+        checkpoint_every_ *= 2;
+        std::erase_if(checkpoints_,
+                      [&](const auto& c) { return c.first % checkpoint_every_ != 0; });
+    }
     PARSEC_ASSERT(checkpoints_.front().first == 0, "the genesis checkpoint is never dropped");
 }
 
@@ -199,6 +202,14 @@ std::string ClusterSession::describe_input(const sim::Cluster& after,
     if (!label.empty()) return label;
     const std::string generic = sim::describe(input, names);  // "t=12 fault crash Carol"
     return generic.substr(generic.find(' ') + 1);
+}
+
+size_t ClusterSession::stored_events() const {
+    size_t total = 0;
+    for (const auto& [at, cluster] : checkpoints_)
+        for (const auto& n : cluster.nodes())
+            if (n.engine) total += n.engine->graph().size();
+    return total;
 }
 
 core::Status ClusterSession::grow_to(size_t inputs) {

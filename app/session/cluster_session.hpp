@@ -48,10 +48,12 @@ public:
     record::Recording to_recording() const;
     const std::vector<sim::Marker>& markers() const { return root().markers; }
 
-    // Checkpoints start every 32 inputs; past 40 of them every other one goes and the spacing
-    // doubles, so memory stays bounded while a seek re-executes at most one spacing of inputs.
+    // Checkpoints start every 32 inputs; past 40 of them, or past a memory budget counted in
+    // stored events (about 3 KB each, so ~450 MB), every other one goes and the spacing doubles:
+    // memory stays bounded while a seek re-executes at most one spacing of inputs.
     static constexpr size_t kCheckpointEveryInputsMin = 32;
     static constexpr size_t kCheckpointsMax = 40;
+    static constexpr size_t kCheckpointEventsMax = 150000;
     size_t checkpoint_spacing() const { return checkpoint_every_; }
     static constexpr size_t kGrowInputsMax = 100000;
 
@@ -66,6 +68,7 @@ private:
                      const sim::Outcome& outcome);
     const record::Branch& root() const { return recording_.branches.front(); }
     core::Status grow_to(size_t inputs);
+    size_t stored_events() const;  // events held by all checkpoints, over all nodes
     core::Status move_shown_to(size_t input);
     const sim::Cluster& shown() const;
     std::string describe_input(const sim::Cluster& after, const sim::Input& input) const;
