@@ -97,6 +97,13 @@ core::Result<std::unique_ptr<ClusterSession>> ClusterSession::from_recording(
     const record::Recording& recording, std::string title) {
     const record::Branch* root = recording.branch(record::kRootBranch);
     if (!root) return core::make_error("BadRecording", "the recording has no root branch", title);
+    if (root->outcomes.size() != root->inputs.size())
+        return core::make_error("BadRecording", "the root branch has " +
+                                                    std::to_string(root->inputs.size()) +
+                                                    " inputs but " +
+                                                    std::to_string(root->outcomes.size()) +
+                                                    " outcomes",
+                                title);
     auto genesis = sim::Cluster::create(recording.config);
     if (!genesis.ok())
         return core::make_error(genesis.error().kind, genesis.error().message,
