@@ -26,6 +26,7 @@ struct SoakOptions {
     std::string identities = "mixed";
     std::uint32_t until_blocks = 3;
     bool no_byzantine = false;
+    bool verbose = false;
     std::string keep;
 };
 
@@ -77,6 +78,10 @@ int run_soak(const SoakOptions& o) {
     ProgressBar bar("soak");
     for (std::uint64_t k = 0; k < o.seeds; ++k) {
         const std::uint64_t seed = o.first_seed + k;
+        if (o.verbose) {
+            std::printf("seed %llu ...\n", static_cast<unsigned long long>(seed));
+            std::fflush(stdout);  // a run that aborts still names its seed
+        }
         auto s = sim::Simulation::create(sim::swarm_config(seed, swarm));
         if (!s.ok()) {
             std::fprintf(stderr, "soak: seed %llu: %s\n", static_cast<unsigned long long>(seed),
@@ -89,6 +94,10 @@ int run_soak(const SoakOptions& o) {
         accusations += s->checkers().marker_count(sim::MarkerKind::Accusation);
         for (const auto& n : s->cluster().nodes()) events += n.engine ? n.engine->graph().size() : 0;
         reached += s->reached_blocks() ? 1 : 0;
+        if (o.verbose)
+            std::printf("seed %llu: %zu nodes, %llu ticks, %zu violation(s)%s\n", static_cast<unsigned long long>(seed),
+                        s->config().node_count(), static_cast<unsigned long long>(s->tick()),
+                        s->checkers().violation_count(), s->reached_blocks() ? "" : ", blocks not reached");
         if (s->checkers().violation_count() != 0 || !s->reached_blocks()) {
             ++failed;
             const RunSummary r = summarize(s.value());
@@ -135,6 +144,7 @@ RegisterCommand reg("soak", [](CLI::App& root) -> std::function<int()> {
         ->capture_default_str();
     cmd->add_option("--until-blocks", opts->until_blocks, "Blocks each run must reach")->capture_default_str();
     cmd->add_flag("--no-byzantine", opts->no_byzantine, "All nodes honest");
+    cmd->add_flag("--verbose", opts->verbose, "One line per run");
     cmd->add_option("--keep", opts->keep, "Directory for the recordings of failing runs");
     return [opts] { return run_soak(*opts); };
 });

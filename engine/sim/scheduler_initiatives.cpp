@@ -109,6 +109,7 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
         if (kind == ByzantineKind::Honest || kind == ByzantineKind::Withhold) continue;
         if (!n.engine || n.status != NodeStatus::Running || n.double_vote_armed || n.same_creator_armed) continue;
         if (is_silenced(cluster, i)) continue;
+        if (acted_.size() == cluster.nodes().size() && acted_[i]) continue;
         if (!prng_.chance(config_.byzantine_chance)) continue;
         std::vector<NodeId> sides[2], honest, joining;
         for (NodeId j = 0; j < cluster.nodes().size(); ++j) {
@@ -142,6 +143,10 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
              kind == ByzantineKind::PrematureGossip) && act.victim_a == kNoNode)
             continue;
         ready_.push_back(Input{tick_, act});
+        if (kind == ByzantineKind::DoubleVote || kind == ByzantineKind::SameCreatorOtherParent) {
+            if (acted_.size() != cluster.nodes().size()) acted_.assign(cluster.nodes().size(), false);
+            acted_[i] = true;
+        }
         if (kind == ByzantineKind::Fork) {
             if (silenced_.size() != cluster.nodes().size()) silenced_.assign(cluster.nodes().size(), false);
             silenced_[i] = true;
