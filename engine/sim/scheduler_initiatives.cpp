@@ -28,14 +28,12 @@ bool has_voted(const node::Node& engine, const model::Observation& obs, model::C
 
 bool is_voting_member(const ClusterNode& n) { return n.status != NodeStatus::Crashed && n.is_member(); }
 
-// No partition, and every honest node that has started is running.
-bool all_honest_reachable(const Cluster& c, const SimConfig& config) {
+// No partition, and every node that has started and not crashed is running: Byzantine ones check
+// too, and one that missed the broadcast would call the others' accusations invalid.
+bool all_reachable(const Cluster& c) {
     if (!c.environment().groups.empty()) return false;
-    for (NodeId i = 0; i < c.nodes().size(); ++i) {
-        const auto& n = c.node(i);
-        if (config.is_honest(i) && n.engine && n.status != NodeStatus::Running && n.status != NodeStatus::Crashed)
-            return false;
-    }
+    for (const auto& n : c.nodes())
+        if (n.engine && n.status != NodeStatus::Running && n.status != NodeStatus::Crashed) return false;
     return true;
 }
 
@@ -123,7 +121,7 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
         }
         ByzantineInput act{i, kind, kNoNode, kNoNode};
         // The broadcast must reach every honest node at once (see cluster_byzantine.cpp).
-        if (kind == ByzantineKind::SameCreatorOtherParent && !all_honest_reachable(cluster, config_)) continue;
+        if (kind == ByzantineKind::SameCreatorOtherParent && !all_reachable(cluster)) continue;
         if (kind == ByzantineKind::Fork) {
             if (sides[0].empty() || sides[1].empty()) {
                 if (honest.size() < 2) continue;
