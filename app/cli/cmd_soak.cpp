@@ -5,10 +5,13 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <unistd.h>
+#include <filesystem>
 
 #include "cli/command_registry.hpp"
 #include "cli/sim_report.hpp"
+#include "record/recorder.hpp"
+#include "record_io/progress_bar.hpp"
+#include "record_io/record_file.hpp"
 #include "sim/fault_spec.hpp"
 #include "sim/swarm.hpp"
 
@@ -23,31 +26,8 @@ struct SoakOptions {
     std::string identities = "mixed";
     std::uint32_t until_blocks = 3;
     bool no_byzantine = false;
+    bool verbose = false;
     std::string keep;
-};
-
-class ProgressBar {
-public:
-    explicit ProgressBar(std::uint64_t total) : total_(total), start_(Clock::now()), tty_(isatty(2) != 0) {}
-    void update(std::uint64_t done, std::uint64_t failed) {
-        if (!tty_ || Clock::now() - start_ < std::chrono::seconds(1)) return;
-        const int width = 30;
-        const int filled = static_cast<int>(width * done / std::max<std::uint64_t>(total_, 1));
-        std::fprintf(stderr, "\r[%.*s%*s] %llu/%llu runs, %llu failed", filled, "##############################",
-                     width - filled, "", static_cast<unsigned long long>(done),
-                     static_cast<unsigned long long>(total_), static_cast<unsigned long long>(failed));
-        shown_ = true;
-    }
-    ~ProgressBar() {
-        if (shown_) std::fprintf(stderr, "\n");
-    }
-
-private:
-    using Clock = std::chrono::steady_clock;
-    std::uint64_t total_;
-    Clock::time_point start_;
-    bool tty_;
-    bool shown_ = false;
 };
 
 core::Status parse_node_range(const std::string& text, sim::SwarmOptions& o) {
@@ -82,9 +62,12 @@ int run_soak(const SoakOptions& o) {
         swarm.link = scratch.link;
     }
     if (!o.keep.empty()) {
-        std::fprintf(stderr, "soak: --keep %s: keeping recordings of failures is not available yet in this build\n",
-                     o.keep.c_str());
-        return 2;
+        std::error_code ec;
+        std::filesystem::create_directories(o.keep, ec);
+        if (ec) {
+            std::fprintf(stderr, "soak: --keep %s: %s\n", o.keep.c_str(), ec.message().c_str());
+            return 2;
+        }
     }
     swarm.until_blocks = o.until_blocks;
     swarm.byzantine = !o.no_byzantine;
@@ -92,9 +75,13 @@ int run_soak(const SoakOptions& o) {
 
     const auto start = std::chrono::steady_clock::now();
     std::uint64_t failed = 0, reached = 0, ticks = 0, inputs = 0, accusations = 0, events = 0;
-    ProgressBar bar(o.seeds);
+    ProgressBar bar("soak");
     for (std::uint64_t k = 0; k < o.seeds; ++k) {
         const std::uint64_t seed = o.first_seed + k;
+        if (o.verbose) {
+            std::printf("seed %llu ...\n", static_cast<unsigned long long>(seed));
+            std::fflush(stdout);  // a run that aborts still names its seed
+        }
         auto s = sim::Simulation::create(sim::swarm_config(seed, swarm));
         if (!s.ok()) {
             std::fprintf(stderr, "soak: seed %llu: %s\n", static_cast<unsigned long long>(seed),
@@ -107,16 +94,29 @@ int run_soak(const SoakOptions& o) {
         accusations += s->checkers().marker_count(sim::MarkerKind::Accusation);
         for (const auto& n : s->cluster().nodes()) events += n.engine ? n.engine->graph().size() : 0;
         reached += s->reached_blocks() ? 1 : 0;
+        if (o.verbose)
+            std::printf("seed %llu: %zu nodes, %llu ticks, %zu violation(s)%s\n", static_cast<unsigned long long>(seed),
+                        s->config().node_count(), static_cast<unsigned long long>(s->tick()),
+                        s->checkers().violation_count(), s->reached_blocks() ? "" : ", blocks not reached");
         if (s->checkers().violation_count() != 0 || !s->reached_blocks()) {
             ++failed;
             const RunSummary r = summarize(s.value());
             std::printf("FAIL seed %llu (%zu nodes): %zu violation(s)%s\n", static_cast<unsigned long long>(seed),
                         r.nodes, r.violations, r.reached ? "" : ", requested blocks not reached");
+            if (!o.keep.empty()) {
+                // The run is deterministic: recording it again gives the failing run, input for input.
+                const std::string path =
+                    (std::filesystem::path(o.keep) / ("seed-" + std::to_string(seed) + ".parsecrec")).string();
+                auto rec = record::record_simulation(sim::swarm_config(seed, swarm));
+                const auto saved = rec.ok() ? save_recording(path, rec.value()) : core::Status(rec.error());
+                if (saved.ok()) std::printf("  recording: %s\n", path.c_str());
+                else std::printf("  recording failed: %s\n", saved.error().to_string().c_str());
+            }
             std::size_t shown = 0;
             for (const auto& m : r.markers)
                 if (sim::is_violation(m.kind) && shown++ < 5) std::printf("  %s\n", describe_marker(m, r.names).c_str());
         }
-        bar.update(k + 1, failed);
+        bar.update(k + 1, o.seeds);
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("soak: %llu runs (seeds %llu..%llu), %llu failed, %llu reached the requested blocks; %llu ticks, "
@@ -144,6 +144,7 @@ RegisterCommand reg("soak", [](CLI::App& root) -> std::function<int()> {
         ->capture_default_str();
     cmd->add_option("--until-blocks", opts->until_blocks, "Blocks each run must reach")->capture_default_str();
     cmd->add_flag("--no-byzantine", opts->no_byzantine, "All nodes honest");
+    cmd->add_flag("--verbose", opts->verbose, "One line per run");
     cmd->add_option("--keep", opts->keep, "Directory for the recordings of failing runs");
     return [opts] { return run_soak(*opts); };
 });

@@ -54,6 +54,9 @@ private:
     bool is_silenced(const Cluster& cluster, NodeId n);
 
     std::vector<bool> silenced_;                               // latched by is_silenced()
+    // Accused kinds misbehave once: two accusations against one offender would both decide its
+    // removal, and the engine asserts on removing a peer twice (reported to the engine owners).
+    std::vector<bool> acted_;
 
     SimConfig config_;
     Prng prng_;
