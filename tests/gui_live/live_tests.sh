@@ -134,6 +134,24 @@ case "$case_name" in
     expect_field inputs "$count"
     expect_field decision_inputs "$decisions"
     ;;
+  opens_sim_recording)  # a recording made by `parsec-debugger sim` opens at its end, as the run left it
+    "$exe" sim --nodes 5 --seed 3 --until-blocks 3 --identities mock --record "$PWD/run.pcrec" \
+      --json > run.json 2>sim_stderr.txt || fail "sim failed: $(cat sim_stderr.txt)"
+    inputs=$(grep -o '"inputs":[0-9]*' run.json | cut -d: -f2)
+    alice_events=$(grep -o '"name":"Alice","status":"[a-z]*","role":"[a-z]*","events":[0-9]*' run.json |
+                   grep -o '[0-9]*$')
+    [ -n "$inputs" ] && [ -n "$alice_events" ] || fail "cannot read the sim summary"
+    printf 'key Space\nframes 1\nkey Ctrl+O\nframes 2\ntype %s/run.pcrec\nkey Enter\nframes 3\n' \
+      "$PWD" > open.txt
+    run_app --script open.txt --screenshot run.png
+    expect_rc 0
+    expect_field error_modal 0
+    expect_field session "$PWD/run.pcrec"
+    expect_field nodes 5
+    expect_field inputs "$inputs"
+    expect_field input "$inputs"
+    expect_field events "$alice_events"
+    ;;
   load_error_recording)  # a damaged or foreign recording: modal naming file and place, session kept
     printf 'frames 1\nadvance 200\nsave %s/good.pcrec\nframes 1\n' "$PWD" > save.txt
     run_app --script save.txt
