@@ -184,13 +184,13 @@ void draw_minimap(const GraphModel& model, const Layout& layout, Camera& camera,
 
 std::vector<std::pair<std::string, std::string>> canvas_gestures() {
     return {
-        {"Click", "select the event under the pointer"},
-        {"Ctrl+click", "select a second event: does the first strongly see it, and why"},
-        {"Right/middle drag", "pan the graph"},
-        {"Wheel", "zoom around the pointer (Shift: time only)"},
-        {"F", "fit the whole graph in view"},
-        {"Minimap click/drag", "move the view there"},
-        {"Hover", "tooltip with the event's details"},
+        {"Click", "Select the event under the pointer"},
+        {"Ctrl+click", "Second event: does the first strongly see it, and why"},
+        {"Right drag", "Pan the graph (middle drag too)"},
+        {"Wheel", "Zoom around the pointer (Shift: time only)"},
+        {"F", "Fit the whole graph in view"},
+        {"Minimap", "Click or drag: move the view there"},
+        {"Hover", "Tooltip with the event's details"},
     };
 }
 

@@ -132,7 +132,9 @@ int bench_cluster(int node_count, const BenchVizOptions& o) {
     const FrameFigures fit = time_frames(fresh, layout, camera, options, none, o.frames);
     // The same frame with the newest event selected: halos over what it sees.
     viz::Highlights selected;
+    const auto t_select = Clock::now();
     viz::update_highlights(selected, fresh, 0, static_cast<viz::UnionIndex>(fresh.event_count() - 1), viz::kNoUnionEvent);
+    const double select_ms = ms_since(t_select);  // once per click: sees / strongly sees of the newest event
     const FrameFigures sel = time_frames(fresh, layout, camera, options, selected, o.frames);
     // Zoomed in to shapes and edges (medium detail) on the newest ranks.
     viz::Camera close;
@@ -143,8 +145,9 @@ int bench_cluster(int node_count, const BenchVizOptions& o) {
     close.follow_latest = false;
     const FrameFigures medium = time_frames(fresh, layout, close, options, none, o.frames);
 
-    std::printf("RESULT nodes=%d lanes=%zu events=%zu ticks=%llu sim_ms=%.0f model_layout_ms=%.2f\n", node_count,
-                fresh.lane_count(), fresh.event_count(), static_cast<unsigned long long>(s.tick()), sim_ms, model_layout_ms);
+    std::printf("RESULT nodes=%d lanes=%zu events=%zu ticks=%llu sim_ms=%.0f model_layout_ms=%.2f select_ms=%.2f\n",
+                node_count, fresh.lane_count(), fresh.event_count(), static_cast<unsigned long long>(s.tick()), sim_ms,
+                model_layout_ms, select_ms);
     auto line = [](const char* what, const FrameFigures& f) {
         std::printf("  %-22s detail=%-6s drawn_events=%zu drawn_edges=%zu vertices=%d frame_median_ms=%.3f frame_max_ms=%.3f\n",
                     what, viz::detail_level_name(f.last.detail), f.last.drawn_events, f.last.drawn_edges, f.vertices,

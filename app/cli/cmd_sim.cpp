@@ -4,10 +4,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "cli/command_registry.hpp"
 #include "cli/sim_options.hpp"
 #include "cli/sim_report.hpp"
+#include "record/recorder.hpp"
+#include "record_io/record_file.hpp"
 #include "sim/simulation.hpp"
 
 namespace parsec::app {
@@ -26,18 +29,27 @@ int run_sim(const SimCommandOptions& o) {
         std::fprintf(stderr, "sim: %s\n", config.error().to_string().c_str());
         return 2;
     }
-    if (!o.record.empty()) {
-        // The recording format and its file I/O belong to the record work (engine/record, app/record_io).
-        std::fprintf(stderr, "sim: --record %s: recording to a file is not available yet in this build\n",
-                     o.record.c_str());
-        return 2;
-    }
     auto simulation = sim::Simulation::create(config.value());
     if (!simulation.ok()) {
         std::fprintf(stderr, "sim: %s\n", simulation.error().to_string().c_str());
         return 2;
     }
+    // --record: every input, outcome and marker goes to the recorder (engine/record), saved atomically.
+    std::optional<record::Recording> recording;
+    std::optional<record::Recorder> recorder;
+    if (!o.record.empty()) {
+        recording = record::start_recording(simulation->cluster(), record::engine_version());
+        recorder.emplace(*recording, record::kRootBranch);
+        simulation->set_sink(&*recorder);
+    }
     simulation->run();
+    if (recorder) {
+        recorder->finish(simulation->cluster());
+        if (auto s = save_recording(o.record, *recording); !s.ok()) {
+            std::fprintf(stderr, "sim: --record: %s\n", s.error().to_string().c_str());
+            return 2;
+        }
+    }
     const RunSummary summary = summarize(simulation.value());
     if (o.json) std::printf("%s\n", summary_json(summary).c_str());
     else std::printf("%s", summary_text(summary, o.markers).c_str());

@@ -109,6 +109,9 @@ public:
 private:
     static void apply_clicks(GraphViewService& g, Selection& selection) {
         const viz::CanvasResult& r = g.last_result;
+        // A scripted Ctrl applies to one click only, whatever it hit.
+        if (r.clicked != viz::kNoUnionEvent || r.ctrl_clicked != viz::kNoUnionEvent || r.clicked_background)
+            g.is_ctrl_scripted = false;
         if (r.clicked != viz::kNoUnionEvent) {
             selection.first = g.model.event(r.clicked).hash;
             selection.second.reset();
@@ -122,7 +125,6 @@ private:
                 selection.second = g.model.event(r.ctrl_clicked).hash;
                 g.last_framed_second = selection.second;  // both are on screen already
             }
-            g.is_ctrl_scripted = false;
         }
     }
 };

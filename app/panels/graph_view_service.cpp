@@ -147,6 +147,11 @@ void GraphViewService::write_state(StateLine& out) const {
                   static_cast<int>(last_result.canvas_min_px.y), static_cast<int>(last_result.canvas_size_px.x),
                   static_cast<int>(last_result.canvas_size_px.y));
     out.add("graph_canvas", rect);
+    char view[128];
+    std::snprintf(view, sizeof view, "%.3f,%.3f,%.5f,%.5f", camera.origin().x, camera.origin().y, camera.scale_x(),
+                  camera.scale_y());
+    out.add("graph_view", view);
+    out.add("graph_hovered", last_result.hovered == viz::kNoUnionEvent ? std::string("-") : model.event_name(last_result.hovered));
     out.add("graph_selected", highlights.selected == viz::kNoUnionEvent ? std::string("-") : model.event_name(highlights.selected));
     if (highlights.selected != viz::kNoUnionEvent && highlights.selected < layout.event_count()) {
         const ImVec2 p = camera.graph_to_screen(layout.position(highlights.selected));

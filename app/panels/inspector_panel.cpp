@@ -69,7 +69,8 @@ void draw_self_parent_chain(const view::NodeView& v, model::EventIndex e) {
     }
     ImGui::SeparatorText_compat("How it got there (self-parent chain, this election)");
     if (chain.empty()) {
-        ImGui::TextDisabled("No earlier event of this creator holds meta-votes in this election.");
+        ImGui::TextDisabledWrapped_compat(
+            "No earlier event of this creator holds meta-votes in this election.");
         return;
     }
     std::reverse(chain.begin(), chain.end());
@@ -98,7 +99,7 @@ void draw_self_parent_chain(const view::NodeView& v, model::EventIndex e) {
         }
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("Cells: round/step est bin aux (the newest entry of each list).");
+    ImGui::TextDisabledWrapped_compat("Cells: round/step est bin aux (the newest entry of each list).");
 }
 
 void draw_pair(const view::NodeView& v, model::EventIndex x, model::EventIndex y) {

@@ -35,7 +35,8 @@ public:
             wants_open_ = false;
         }
         const ImVec2 display = ImGui::GetIO().DisplaySize;
-        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always,
+                                ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSize(ImVec2(460, 0));
         is_shown_ = ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoMove);
         if (!is_shown_) return;
@@ -51,12 +52,15 @@ public:
         ImGui::EndPopup();
     }
 
-    void write_state(StateLine& out) const override { out.add("new_cluster_dialog", is_shown_ ? 1 : 0); }
+    void write_state(StateLine& out) const override {
+        out.add("new_cluster_dialog", is_shown_ ? 1 : 0);
+    }
 
 private:
     void draw_fields() {
-        ImGui::TextWrapped("A simulated cluster of honest nodes that gossip and vote; the same seed gives the "
-                           "same run.");
+        ImGui::TextWrapped(
+            "A simulated cluster of honest nodes that gossip and vote; the same seed gives the "
+            "same run.");
         ImGui::Spacing();
         ImGui::SetNextItemWidth(200);
         ImGui::SliderInt("nodes", &form_.nodes, 1, static_cast<int>(sim::kNodesMax));
@@ -96,12 +100,14 @@ std::string run_new_cluster(const ScriptArgs& args, ScriptContext& c) {
         if (std::string error = apply_form_word(form, word); !error.empty()) return error;
     auto* s = c.shell().find_service<SessionService>();
     if (!s) return "no session service";
-    if (!s->new_cluster(to_config(form), c.shell())) return "the cluster could not start (see Messages)";
+    if (!s->new_cluster(to_config(form), c.shell()))
+        return "the cluster could not start (see Messages)";
     return {};
 }
 
 const RegisterScriptAction register_new_cluster{
-    {"new-cluster", "new-cluster [nodes=N] [seed=S] [mode=M] [rate=T] [identities=real|mock]", 0, -1, run_new_cluster}};
+    {"new-cluster", "new-cluster [nodes=N] [seed=S] [mode=M] [rate=T] [identities=real|mock]", 0,
+     -1, run_new_cluster}};
 
 }  // namespace
 }  // namespace parsec::app

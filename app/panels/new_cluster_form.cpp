@@ -11,9 +11,11 @@ sim::SimConfig to_config(const NewClusterForm& form) {
     c.genesis_count = static_cast<std::uint16_t>(form.nodes < 0 ? 0 : form.nodes);
     c.seed = form.seed;
     c.mode = form.single_mode ? model::ConsensusMode::Single : model::ConsensusMode::Supermajority;
-    const auto ticks = static_cast<std::uint32_t>(form.ticks_per_payload < 1 ? 1 : form.ticks_per_payload);
+    const auto ticks =
+        static_cast<std::uint32_t>(form.ticks_per_payload < 1 ? 1 : form.ticks_per_payload);
     c.workload.payload_chance = sim::Ratio{1, ticks};
-    c.identities = form.real_identities ? crypto::IdentityKind::Ed25519 : crypto::IdentityKind::Mock;
+    c.identities =
+        form.real_identities ? crypto::IdentityKind::Ed25519 : crypto::IdentityKind::Mock;
     return c;
 }
 
@@ -32,10 +34,14 @@ std::string apply_form_word(NewClusterForm& form, const std::string& word) {
     if (eq == std::string::npos) return "'" + word + "' is not key=value";
     const std::string key = word.substr(0, eq);
     const std::string value = word.substr(eq + 1);
-    if (key == "nodes") return parse_number(value, form.nodes) ? "" : "nodes: '" + value + "' is not a number";
-    if (key == "seed") return parse_number(value, form.seed) ? "" : "seed: '" + value + "' is not a number";
+    if (key == "nodes")
+        return parse_number(value, form.nodes) ? "" : "nodes: '" + value + "' is not a number";
+    if (key == "seed")
+        return parse_number(value, form.seed) ? "" : "seed: '" + value + "' is not a number";
     if (key == "rate")
-        return parse_number(value, form.ticks_per_payload) ? "" : "rate: '" + value + "' is not a number";
+        return parse_number(value, form.ticks_per_payload)
+                   ? ""
+                   : "rate: '" + value + "' is not a number";
     if (key == "mode") {
         if (value != "supermajority" && value != "single") return "mode: supermajority or single";
         form.single_mode = value == "single";

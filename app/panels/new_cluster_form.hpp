@@ -11,9 +11,10 @@ namespace parsec::app {
 struct NewClusterForm {
     int nodes = 4;
     std::uint64_t seed = 1;
-    bool single_mode = false;          // ConsensusMode::Single instead of Supermajority
-    int ticks_per_payload = 6;         // workload rate: a new payload once per this many ticks (on average)
-    bool real_identities = true;       // Ed25519 keys; false: mock identities (faster, unsigned)
+    bool single_mode = false;  // ConsensusMode::Single instead of Supermajority
+    int ticks_per_payload =
+        6;  // workload rate: a new payload once per this many ticks (on average)
+    bool real_identities = true;  // Ed25519 keys; false: mock identities (faster, unsigned)
 };
 
 // The default live cluster with the form's choices applied; validate() still decides.

@@ -15,6 +15,12 @@ inline void SeparatorText_compat(const char* text) {
     ImGui::TextUnformatted(text);
     ImGui::Separator();
 }
+// TextDisabled does not wrap; long hints in narrow panels must.
+inline void TextDisabledWrapped_compat(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
 }  // namespace ImGui
 
 namespace parsec::app {

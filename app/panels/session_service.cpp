@@ -144,6 +144,13 @@ bool SessionService::handle_intent(const Intent& intent, ShellContext& ctx) {
         case IntentKind::JumpToStart: seek(0, ctx); return true;
         case IntentKind::JumpToEnd: seek(session_->input_count(), ctx); return true;
         case IntentKind::NextDecision: {
+            // A live cluster runs on (bounded) until someone decides.
+            constexpr size_t kRunAheadInputsMax = 5000;
+            while (session_->is_live() && std::upper_bound(d.begin(), d.end(), pos) == d.end() &&
+                   session_->input_count() < pos + kRunAheadInputsMax) {
+                const size_t before = session_->input_count();
+                if (!session_->seek(before + 64).ok() || session_->input_count() == before) break;
+            }
             auto it = std::upper_bound(d.begin(), d.end(), pos);
             if (it != d.end()) seek(*it, ctx);
             else ctx.set_status("No later decision");

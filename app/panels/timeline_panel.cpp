@@ -13,6 +13,19 @@
 namespace parsec::app {
 namespace {
 
+// The decisions as landmarks on the scrubber: a short green tick at each decision position.
+void draw_decision_ticks(const Session& session, ImVec2 min, ImVec2 max) {
+    const auto count = static_cast<float>(std::max<size_t>(session.input_count(), 1));
+    const float grab = ImGui::GetStyle().GrabMinSize;
+    const float left = min.x + grab * 0.5f;
+    const float width = std::max(1.0f, max.x - min.x - grab);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t d : session.decision_positions()) {
+        const float x = left + width * static_cast<float>(d) / count;
+        draw->AddLine(ImVec2(x, max.y - 5), ImVec2(x, max.y), IM_COL32(110, 220, 110, 255), 2.0f);
+    }
+}
+
 class TimelinePanel final : public Panel {
 public:
     const char* name() const override { return "Session"; }
@@ -42,6 +55,7 @@ public:
         const int count = static_cast<int>(session.input_count());
         ImGui::SetNextItemWidth(-1);
         if (ImGui::SliderInt("##scrub", &pos, 0, std::max(count, 1), "input %d")) s->seek(static_cast<size_t>(pos), ctx);
+        draw_decision_ticks(session, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         if (ImGui::Button(s->is_playing() ? "Pause" : "Play")) ctx.push_intent(IntentKind::PlayPause);
         ImGui::SameLine();
         if (ImGui::Button("<")) ctx.push_intent(IntentKind::PreviousInput);

@@ -13,23 +13,34 @@ namespace {
 constexpr sim::Tick kQuietTicksMax = 100000;
 
 std::string payload_text(const sim::VoteInput& v, const std::vector<std::string>& names) {
-    auto name = [&](sim::NodeId n) { return n < names.size() ? names[n] : "#" + std::to_string(n); };
+    auto name = [&](sim::NodeId n) {
+        return n < names.size() ? names[n] : "#" + std::to_string(n);
+    };
     switch (v.kind) {
-        case sim::PayloadKind::Opaque: return v.text;
-        case sim::PayloadKind::Add: return "Add(" + name(v.peer) + ")";
-        case sim::PayloadKind::Remove: return "Remove(" + name(v.peer) + ")";
+        case sim::PayloadKind::Opaque:
+            return v.text;
+        case sim::PayloadKind::Add:
+            return "Add(" + name(v.peer) + ")";
+        case sim::PayloadKind::Remove:
+            return "Remove(" + name(v.peer) + ")";
     }
     return "?";
 }
 
 std::string block_text(const model::Observation& o) {
     switch (o.kind) {
-        case model::ObsKind::OpaquePayload: return o.payload;
-        case model::ObsKind::Genesis: return "Genesis";
-        case model::ObsKind::Add: return "Add(" + o.peer.name + ")";
-        case model::ObsKind::Remove: return "Remove(" + o.peer.name + ")";
-        case model::ObsKind::Accusation: return "Accusation(" + o.peer.name + ")";
-        default: return "a block";
+        case model::ObsKind::OpaquePayload:
+            return o.payload;
+        case model::ObsKind::Genesis:
+            return "Genesis";
+        case model::ObsKind::Add:
+            return "Add(" + o.peer.name + ")";
+        case model::ObsKind::Remove:
+            return "Remove(" + o.peer.name + ")";
+        case model::ObsKind::Accusation:
+            return "Accusation(" + o.peer.name + ")";
+        default:
+            return "a block";
     }
 }
 
@@ -75,27 +86,40 @@ core::Result<std::unique_ptr<ClusterSession>> ClusterSession::create(const sim::
                         std::to_string(config.seed);
     const sim::Cluster& genesis = sim.value().cluster();
     auto recording = record::start_recording(genesis, record::engine_version());
-    std::unique_ptr<ClusterSession> s(new ClusterSession(std::move(recording), genesis, std::move(title)));
+    std::unique_ptr<ClusterSession> s(
+        new ClusterSession(std::move(recording), genesis, std::move(title)));
     s->head_.emplace(std::move(sim.value()));
     s->head_->set_sink(s.get());
     return s;
 }
 
-core::Result<std::unique_ptr<ClusterSession>> ClusterSession::from_recording(const record::Recording& recording,
-                                                                            std::string title) {
+core::Result<std::unique_ptr<ClusterSession>> ClusterSession::from_recording(
+    const record::Recording& recording, std::string title) {
     const record::Branch* root = recording.branch(record::kRootBranch);
     if (!root) return core::make_error("BadRecording", "the recording has no root branch", title);
+    if (root->outcomes.size() != root->inputs.size())
+        return core::make_error("BadRecording", "the root branch has " +
+                                                    std::to_string(root->inputs.size()) +
+                                                    " inputs but " +
+                                                    std::to_string(root->outcomes.size()) +
+                                                    " outcomes",
+                                title);
     auto genesis = sim::Cluster::create(recording.config);
-    if (!genesis.ok()) return core::make_error(genesis.error().kind, genesis.error().message, title + ": configuration");
+    if (!genesis.ok())
+        return core::make_error(genesis.error().kind, genesis.error().message,
+                                title + ": configuration");
     const auto names = genesis.value().names();
     if (auto d = record::check_peers(genesis.value(), recording))
         return core::make_error("ReplayDiverged", d->to_string(names), title + ": peer keys");
-    std::unique_ptr<ClusterSession> s(new ClusterSession(recording, genesis.value(), std::move(title)));
+    std::unique_ptr<ClusterSession> s(
+        new ClusterSession(recording, genesis.value(), std::move(title)));
     sim::Cluster cluster = std::move(genesis.value());
     for (size_t i = 0; i < root->inputs.size(); ++i) {
-        // Every outcome is compared with the recorded one: a file that no longer replays is refused.
+        // Every outcome is compared with the recorded one: a file that no longer replays is
+        // refused.
         if (auto d = record::step_and_check(cluster, recording, record::kRootBranch, i))
-            return core::make_error("ReplayDiverged", d->to_string(names), s->title_ + ": input " + std::to_string(i + 1));
+            return core::make_error("ReplayDiverged", d->to_string(names),
+                                    s->title_ + ": input " + std::to_string(i + 1));
         s->index_input(cluster, root->inputs[i], root->outcomes[i]);
     }
     s->head_.emplace(sim::Simulation::resume(std::move(cluster), root->seed));
@@ -117,16 +141,19 @@ const sim::Cluster& ClusterSession::shown() const {
     return *replica_;
 }
 
-void ClusterSession::on_input(const sim::Cluster& after, const sim::Input& input, const sim::Outcome& outcome) {
+void ClusterSession::on_input(const sim::Cluster& after, const sim::Input& input,
+                              const sim::Outcome& outcome) {
     recorder_.on_input(after, input, outcome);
     index_input(after, input, outcome);
 }
 
-void ClusterSession::index_input(const sim::Cluster& after, const sim::Input& input, const sim::Outcome& outcome) {
+void ClusterSession::index_input(const sim::Cluster& after, const sim::Input& input,
+                                 const sim::Outcome& outcome) {
     labels_.push_back(describe_input(after, input));
     for (sim::MessageId id : outcome.sent) {
         auto it = after.in_flight().find(id);
-        if (it != after.in_flight().end()) messages_[id] = {it->second.from, it->second.to, it->second.is_request};
+        if (it != after.in_flight().end())
+            messages_[id] = {it->second.from, it->second.to, it->second.is_request};
     }
     if (!outcome.blocks.empty()) {
         decisions_.push_back(labels_.size());
@@ -134,19 +161,26 @@ void ClusterSession::index_input(const sim::Cluster& after, const sim::Input& in
     }
     if (labels_.size() % checkpoint_every_ != 0) return;
     checkpoints_.emplace_back(labels_.size(), after);
-    if (checkpoints_.size() <= kCheckpointsMax) return;
-    checkpoint_every_ *= 2;
-    std::erase_if(checkpoints_, [&](const auto& c) { return c.first % checkpoint_every_ != 0; });
+    while (checkpoints_.size() > 2 &&
+           (checkpoints_.size() > kCheckpointsMax || stored_events() > kCheckpointEventsMax)) {
+        checkpoint_every_ *= 2;
+        std::erase_if(checkpoints_,
+                      [&](const auto& c) { return c.first % checkpoint_every_ != 0; });
+    }
     PARSEC_ASSERT(checkpoints_.front().first == 0, "the genesis checkpoint is never dropped");
 }
 
-std::string ClusterSession::describe_input(const sim::Cluster& after, const sim::Input& input) const {
+std::string ClusterSession::describe_input(const sim::Cluster& after,
+                                           const sim::Input& input) const {
     const auto names = after.names();
-    auto name = [&](sim::NodeId n) { return n < names.size() ? names[n] : "#" + std::to_string(n); };
+    auto name = [&](sim::NodeId n) {
+        return n < names.size() ? names[n] : "#" + std::to_string(n);
+    };
     auto message = [&](sim::MessageId id) {
         auto it = messages_.find(id);
         if (it == messages_.end()) return "#" + std::to_string(id);
-        return name(it->second.from) + "->" + name(it->second.to) + (it->second.is_request ? " request" : " response");
+        return name(it->second.from) + "->" + name(it->second.to) +
+               (it->second.is_request ? " request" : " response");
     };
     struct Labeller {
         decltype(name)& name_of;
@@ -155,11 +189,15 @@ std::string ClusterSession::describe_input(const sim::Cluster& after, const sim:
         std::string operator()(const sim::GossipInput& g) const {
             return name_of(g.from) + " gossips to " + name_of(g.to);
         }
-        std::string operator()(const sim::DeliverInput& d) const { return "deliver " + message_of(d.message); }
+        std::string operator()(const sim::DeliverInput& d) const {
+            return "deliver " + message_of(d.message);
+        }
         std::string operator()(const sim::DropInput& d) const {
             return "drop " + message_of(d.message) + " (" + sim::drop_reason_name(d.reason) + ")";
         }
-        std::string operator()(const sim::DuplicateInput& d) const { return "duplicate " + message_of(d.message); }
+        std::string operator()(const sim::DuplicateInput& d) const {
+            return "duplicate " + message_of(d.message);
+        }
         std::string operator()(const sim::VoteInput& v) const {
             return name_of(v.node) + " votes " + payload_text(v, names);
         }
@@ -171,6 +209,14 @@ std::string ClusterSession::describe_input(const sim::Cluster& after, const sim:
     if (!label.empty()) return label;
     const std::string generic = sim::describe(input, names);  // "t=12 fault crash Carol"
     return generic.substr(generic.find(' ') + 1);
+}
+
+size_t ClusterSession::stored_events() const {
+    size_t total = 0;
+    for (const auto& [at, cluster] : checkpoints_)
+        for (const auto& n : cluster.nodes())
+            if (n.engine) total += n.engine->graph().size();
+    return total;
 }
 
 core::Status ClusterSession::grow_to(size_t inputs) {
@@ -188,7 +234,8 @@ core::Status ClusterSession::move_shown_to(size_t input) {
     auto after = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), input,
                                   [](size_t v, const auto& c) { return v < c.first; });
     const auto& nearest = *std::prev(after);  // checkpoints_ always holds position 0
-    const bool can_go_forward = replica_ && replica_position_ <= input && replica_position_ >= nearest.first;
+    const bool can_go_forward =
+        replica_ && replica_position_ <= input && replica_position_ >= nearest.first;
     if (!can_go_forward) {
         replica_ = nearest.second;
         replica_position_ = nearest.first;
@@ -202,7 +249,8 @@ core::Status ClusterSession::move_shown_to(size_t input) {
             return e;
         }
         // Replays must reproduce the outcome exactly; anything else is a determinism bug.
-        PARSEC_ASSERT(out.value() == root().outcomes[replica_position_], "re-execution diverged from the recording");
+        PARSEC_ASSERT(out.value() == root().outcomes[replica_position_],
+                      "re-execution diverged from the recording");
     }
     return {};
 }
@@ -232,13 +280,16 @@ std::string ClusterSession::decision_text(size_t position) const {
 
 std::string ClusterSession::summary() const {
     const auto& c = shown();
-    const auto shown_decisions = std::upper_bound(decisions_.begin(), decisions_.end(), position_) - decisions_.begin();
-    std::string s = "Simulated cluster, seed " + std::to_string(config_.seed) + ", tick " + std::to_string(c.tick()) +
-                    ": " + std::to_string(shown_decisions) + " decisions by now (all nodes)";
+    const auto shown_decisions =
+        std::upper_bound(decisions_.begin(), decisions_.end(), position_) - decisions_.begin();
+    std::string s = "Simulated cluster, seed " + std::to_string(config_.seed) + ", tick " +
+                    std::to_string(c.tick()) + ": " + std::to_string(shown_decisions) +
+                    " decisions by now (all nodes)";
     size_t violations = 0;
     for (const auto& m : root().markers)
         if (sim::is_violation(m.kind) && m.input <= position_) ++violations;
-    s += violations ? ", " + std::to_string(violations) + " invariant VIOLATIONS." : "; invariants hold.";
+    s += violations ? ", " + std::to_string(violations) + " invariant VIOLATIONS."
+                    : "; invariants hold.";
     return s;
 }
 

@@ -121,7 +121,7 @@ void Checkers::check_blocks(const Cluster& cluster, InputIndex index, NodeId nod
                  n.name + " polled " + payload_text(b.payload) + " twice (block " + std::to_string(k) + ")");
         if (b.payload.kind == model::ObsKind::Accusation) {
             const NodeId offender = cluster.find(b.payload.peer.name);
-            if (offender != kNoNode && config_.is_honest(offender))
+            if (!config_.safety_only && offender != kNoNode && config_.is_honest(offender))
                 emit(b.tick, index, MarkerKind::HonestAccused, {offender, node},
                      "block " + std::to_string(k) + " at " + n.name + " accuses honest " + b.payload.peer.name);
         }
@@ -153,7 +153,8 @@ void Checkers::check_accusations(const Cluster& cluster, InputIndex index, NodeI
         const NodeId offender = cluster.find(offender_id.name);
         const std::string text = n.name + " accuses " + offender_id.name + " of " + malice_name(made[i].second.kind);
         emit(cluster.tick(), index, MarkerKind::Accusation, {node, offender}, text);
-        if (n.byzantine == ByzantineKind::Honest && offender != kNoNode && config_.is_honest(offender))
+        if (!config_.safety_only && n.byzantine == ByzantineKind::Honest && offender != kNoNode &&
+            config_.is_honest(offender))
             emit(cluster.tick(), index, MarkerKind::HonestAccused, {offender, node}, text);
     }
     accusations_seen_[node] = made.size();

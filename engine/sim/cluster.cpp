@@ -53,8 +53,9 @@ core::Result<Cluster> Cluster::create(const SimConfig& config) {
     }
     for (NodeId i = 0; i < config.genesis_count; ++i) {
         auto& n = c.nodes_[i];
-        // A Byzantine node's own engine does not check: its crafted events must go in unchallenged.
-        node::NodeOptions options{config.mode, config.malice_detection && n.byzantine == ByzantineKind::Honest};
+        // Byzantine engines check too: their own sync events stay valid (a duplicated request is
+        // answered once), so the only malice they show is what cluster_byzantine.cpp crafts.
+        node::NodeOptions options{config.mode, config.malice_detection};
         auto engine = node::Node::from_genesis(n.identity, c.genesis_, options, c.crypto_);
         if (!engine.ok()) return engine.error();
         n.engine = std::move(engine.value());
@@ -299,7 +300,7 @@ void Cluster::apply_join(const JoinInput& in, Outcome& out) {
     std::vector<crypto::PeerId> section;
     for (NodeId i = 0; i < nodes_.size(); ++i)
         if (i != in.node && nodes_[i].is_member()) section.push_back(nodes_[i].identity.id);
-    node::NodeOptions options{config_.mode, config_.malice_detection && n.byzantine == ByzantineKind::Honest};
+    node::NodeOptions options{config_.mode, config_.malice_detection};
     auto engine = node::Node::from_existing(n.identity, genesis_, section, options, crypto_);
     if (!engine.ok()) {
         record_error(in.node, engine.error(), out);

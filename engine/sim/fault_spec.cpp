@@ -116,20 +116,20 @@ core::Result<Ratio> parse_ratio(std::string_view t) {
     if (auto slash = t.find('/'); slash != std::string_view::npos) {
         if (!parse_u64(t.substr(0, slash), num) || !parse_u64(t.substr(slash + 1), den) || den == 0)
             return bad("expected a fraction like 1/8");
-    } else if (!t.empty() && t.back() == '%') {
-        auto r = parse_ratio(t.substr(0, t.size() - 1));
-        if (!r.ok()) return bad("expected a percentage like 5%");
-        num = r->numerator;
-        den = std::uint64_t{r->denominator} * 100;
     } else {
-        auto dot = t.find('.');
-        std::string_view whole = t.substr(0, dot), frac = dot == std::string_view::npos ? "" : t.substr(dot + 1);
-        if ((whole.empty() && frac.empty()) || frac.size() > 9) return bad("expected a probability like 0.1");
+        // A decimal, or a decimal percentage ("5%", "2.5%").
+        const bool is_percent = !t.empty() && t.back() == '%';
+        const std::string_view number = is_percent ? t.substr(0, t.size() - 1) : t;
+        const char* expected = is_percent ? "expected a percentage like 5%" : "expected a probability like 0.1";
+        auto dot = number.find('.');
+        std::string_view whole = number.substr(0, dot);
+        std::string_view frac = dot == std::string_view::npos ? "" : number.substr(dot + 1);
+        if ((whole.empty() && frac.empty()) || frac.size() > 7 || whole.size() > 3) return bad(expected);
         std::uint64_t w = 0, f = 0;
-        if ((!whole.empty() && !parse_u64(whole, w)) || (!frac.empty() && !parse_u64(frac, f)))
-            return bad("expected a probability like 0.1");
+        if ((!whole.empty() && !parse_u64(whole, w)) || (!frac.empty() && !parse_u64(frac, f))) return bad(expected);
         for (std::size_t i = 0; i < frac.size(); ++i) den *= 10;
         num = w * den + f;
+        if (is_percent) den *= 100;
     }
     if (num > den) return bad("a probability must be between 0 and 1");
     while (den > 0xFFFFFFFFull) {  // keep 32-bit terms (percentages of 9-digit decimals)

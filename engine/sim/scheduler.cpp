@@ -187,6 +187,7 @@ void Scheduler::adopt(const Cluster& cluster) {
     votes_pending_ = 0;
     held_.clear();
     silenced_.clear();
+    acted_.clear();
     tick_ = cluster.tick();
     phase_ = Phase::Done;
     script_cursor_ = 0;

@@ -46,12 +46,17 @@ private:
     Tick sample_latency(const Latency& latency);
     NodeId pick(const std::vector<NodeId>& from);
     NodeId node_of(const crypto::PeerId& id, const Cluster& cluster);
-    // A Byzantine node an honest node has accused falls silent for good, as the reference's
-    // malicious test peers do (spec §7): events it made after an honest node decided its removal
-    // would be refused with InvalidPeerState and cut the honest nodes' syncs for ever.
+    // A Byzantine node an honest node has accused, or a forker once it has forked, falls silent
+    // for good, as the reference's malicious test peers do (spec §7 end). Events it made after an
+    // honest node decided its removal would be refused with InvalidPeerState and cut the honest
+    // nodes' syncs for ever; sync events on a forked chain make honest nodes raise malice of the
+    // packed kind (InvalidRequest) that others cannot check and call invalid (§7.1 #9).
     bool is_silenced(const Cluster& cluster, NodeId n);
 
     std::vector<bool> silenced_;                               // latched by is_silenced()
+    // Accused kinds misbehave once: two accusations against one offender would both decide its
+    // removal, and the engine asserts on removing a peer twice (reported to the engine owners).
+    std::vector<bool> acted_;
 
     SimConfig config_;
     Prng prng_;

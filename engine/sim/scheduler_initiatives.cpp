@@ -28,14 +28,12 @@ bool has_voted(const node::Node& engine, const model::Observation& obs, model::C
 
 bool is_voting_member(const ClusterNode& n) { return n.status != NodeStatus::Crashed && n.is_member(); }
 
-// No partition, and every honest node that has started is running.
-bool all_honest_reachable(const Cluster& c, const SimConfig& config) {
+// No partition, and every node that has started and not crashed is running: Byzantine ones check
+// too, and one that missed the broadcast would call the others' accusations invalid.
+bool all_reachable(const Cluster& c) {
     if (!c.environment().groups.empty()) return false;
-    for (NodeId i = 0; i < c.nodes().size(); ++i) {
-        const auto& n = c.node(i);
-        if (config.is_honest(i) && n.engine && n.status != NodeStatus::Running && n.status != NodeStatus::Crashed)
-            return false;
-    }
+    for (const auto& n : c.nodes())
+        if (n.engine && n.status != NodeStatus::Running && n.status != NodeStatus::Crashed) return false;
     return true;
 }
 
@@ -109,6 +107,7 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
         if (kind == ByzantineKind::Honest || kind == ByzantineKind::Withhold) continue;
         if (!n.engine || n.status != NodeStatus::Running || n.double_vote_armed || n.same_creator_armed) continue;
         if (is_silenced(cluster, i)) continue;
+        if (acted_.size() == cluster.nodes().size() && acted_[i]) continue;
         if (!prng_.chance(config_.byzantine_chance)) continue;
         std::vector<NodeId> sides[2], honest, joining;
         for (NodeId j = 0; j < cluster.nodes().size(); ++j) {
@@ -122,7 +121,7 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
         }
         ByzantineInput act{i, kind, kNoNode, kNoNode};
         // The broadcast must reach every honest node at once (see cluster_byzantine.cpp).
-        if (kind == ByzantineKind::SameCreatorOtherParent && !all_honest_reachable(cluster, config_)) continue;
+        if (kind == ByzantineKind::SameCreatorOtherParent && !all_reachable(cluster)) continue;
         if (kind == ByzantineKind::Fork) {
             if (sides[0].empty() || sides[1].empty()) {
                 if (honest.size() < 2) continue;
@@ -142,6 +141,14 @@ void Scheduler::byzantine_initiatives(const Cluster& cluster) {
              kind == ByzantineKind::PrematureGossip) && act.victim_a == kNoNode)
             continue;
         ready_.push_back(Input{tick_, act});
+        if (kind == ByzantineKind::DoubleVote || kind == ByzantineKind::SameCreatorOtherParent) {
+            if (acted_.size() != cluster.nodes().size()) acted_.assign(cluster.nodes().size(), false);
+            acted_[i] = true;
+        }
+        if (kind == ByzantineKind::Fork) {
+            if (silenced_.size() != cluster.nodes().size()) silenced_.assign(cluster.nodes().size(), false);
+            silenced_[i] = true;
+        }
     }
 }
 

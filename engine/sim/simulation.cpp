@@ -2,6 +2,8 @@
 // after every input and every tick (style §4, VOPR).
 #include "sim/simulation.hpp"
 
+#include <algorithm>
+
 #include "core/assert.hpp"
 
 namespace parsec::sim {
@@ -25,11 +27,33 @@ Simulation Simulation::resume(Cluster cluster, std::uint64_t seed) {
     return Simulation(std::move(cluster), std::move(scheduler), std::move(checkers));
 }
 
+namespace {
+// Every scripted Add/Remove is due and polled by every node the checkers expect to progress.
+bool membership_decided(const Cluster& cluster, const Checkers& checkers, Tick now) {
+    for (const auto& e : cluster.config().script) {
+        if (e.kind == ScriptEvent::Kind::Fault) continue;
+        if (e.tick >= now) return false;
+        const auto kind = e.kind == ScriptEvent::Kind::AddPeer ? model::ObsKind::Add : model::ObsKind::Remove;
+        const std::string& peer = cluster.node(e.node).name;
+        for (const auto& n : cluster.nodes()) {
+            if (!checkers.is_expected(n)) continue;
+            const bool polled = std::any_of(n.blocks.begin(), n.blocks.end(), [&](const BlockInfo& b) {
+                return b.payload.kind == kind && b.payload.peer.name == peer;
+            });
+            if (!polled) return false;
+        }
+    }
+    return true;
+}
+}  // namespace
+
 bool Simulation::reached_blocks() const {
-    // Requested blocks reached, the scripted faults over, and no workload vote still to be cast.
+    // Requested blocks reached, the scripted faults over, no workload vote still to be cast, and
+    // every scripted membership change decided.
     const auto blocks = config().until_blocks;
     return blocks != 0 && tick_ > config().heal_tick() && scheduler_.votes_pending() == 0 &&
-           checkers_.expected_payloads() >= blocks && checkers_.reached(cluster_, blocks);
+           checkers_.expected_payloads() >= blocks && checkers_.reached(cluster_, blocks) &&
+           membership_decided(cluster_, checkers_, tick_);
 }
 
 core::Result<Outcome> Simulation::apply(const Input& input) {

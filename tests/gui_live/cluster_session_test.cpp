@@ -15,7 +15,8 @@ core::Hash32 straight_replay_digest(const ClusterSession& s, size_t n) {
     const auto recording = s.to_recording();
     auto cluster = sim::Cluster::create(recording.config);
     EXPECT_TRUE(cluster.ok());
-    for (size_t i = 0; i < n; ++i) EXPECT_TRUE(cluster->apply(recording.branches[0].inputs[i]).ok());
+    for (size_t i = 0; i < n; ++i)
+        EXPECT_TRUE(cluster->apply(recording.branches[0].inputs[i]).ok());
     return cluster->digest();
 }
 
@@ -34,6 +35,20 @@ TEST(ClusterSession, GrowsWhenAdvancedPastItsEnd) {
     EXPECT_GE((*s)->input_count(), 250u);
     EXPECT_EQ((*s)->node_count(), 4u);
     EXPECT_GT((*s)->node(0).graph().size(), 4u);
+}
+
+// A configuration with an end (a recording made by `sim`, say) stops growing there.
+TEST(ClusterSession, StopsAtTheConfiguredEnd) {
+    sim::SimConfig config = small_config();
+    config.ticks_max = 40;
+    auto s = ClusterSession::create(config);
+    ASSERT_TRUE(s.ok());
+    EXPECT_TRUE((*s)->is_live());
+    ASSERT_TRUE((*s)->seek(100000).ok());
+    EXPECT_FALSE((*s)->is_live());
+    EXPECT_LE((*s)->cluster().tick(), 40u);  // the last input came at or before the end
+    EXPECT_GT((*s)->input_count(), 0u);
+    EXPECT_EQ((*s)->position(), (*s)->input_count());
 }
 
 TEST(ClusterSession, SeekBackShowsTheStraightReplayState) {
@@ -74,8 +89,10 @@ TEST(ClusterSession, LabelsNameNodesAndMessages) {
     bool has_delivery = false, has_vote = false;
     for (size_t i = 1; i <= 300; ++i) {
         const std::string label = s.input_label(i);
-        has_delivery |= label.find("deliver ") != std::string::npos && label.find("->") != std::string::npos &&
-                        (label.find(" request") != std::string::npos || label.find(" response") != std::string::npos);
+        has_delivery |= label.find("deliver ") != std::string::npos &&
+                        label.find("->") != std::string::npos &&
+                        (label.find(" request") != std::string::npos ||
+                         label.find(" response") != std::string::npos);
         has_vote |= label.find(" votes tx") != std::string::npos;
     }
     EXPECT_TRUE(has_delivery);

@@ -19,7 +19,8 @@ namespace {
 
 struct Collect final : parsec::sim::InputSink {
     std::vector<parsec::sim::Input> inputs;
-    void on_input(const parsec::sim::Cluster&, const parsec::sim::Input& in, const parsec::sim::Outcome&) override {
+    void on_input(const parsec::sim::Cluster&, const parsec::sim::Input& in,
+                  const parsec::sim::Outcome&) override {
         inputs.push_back(in);
     }
     void on_marker(const parsec::sim::Marker&) override {}

@@ -96,6 +96,26 @@ case "$case_name" in
     { cat home.txt; printf 'key End\nframes 1\n'; } > end.txt
     run_app --script end.txt
     expect_field input "$count"
+    # Shift+→ at the live end runs the cluster on to the next decision the engine reaches.
+    { cat end.txt; printf 'key Shift+Right\nframes 1\n'; } > ahead.txt
+    run_app --script ahead.txt
+    next=$("$expected" $((count + 1000)) decisions | awk -v p="$count" '$1 > p' | head -n 1)
+    [ -n "$next" ] || fail "the engine reaches no decision after input $count"
+    expect_field input "$next"
+    ;;
+  keys_after_click)  # after clicking into the Election and Session panels, ← and → still move time
+    run_app --script "$scripts/advance_300.txt"
+    at=$(field input)
+    read -r bx by _ < <(field slots | tr ';' '\n' | grep '^bottom:' | cut -d: -f2 | tr ',' ' ')
+    read -r lx ly _ < <(field slots | tr ';' '\n' | grep '^left:' | cut -d: -f2 | tr ',' ' ')
+    [ -n "$by" ] && [ -n "$ly" ] || fail "no bottom or left slot in STATE"
+    { cat "$scripts/advance_300.txt"
+      printf 'panel Election\nframes 1\nclick %d %d\nframes 1\nkey Left\nkey Left\nframes 1\n' \
+             $((bx + 300)) $((by + 120))
+      printf 'click %d %d\nframes 1\nkey Right\nframes 1\n' $((lx + 60)) $((ly + 36)); } > click.txt
+    run_app --script click.txt --screenshot click.png
+    expect_rc 0
+    expect_field input $((at - 1))
     ;;
   save_open)  # Ctrl+S asks for a file and saves; opening it gives the same inputs, live
     { cat "$scripts/advance_300.txt"
@@ -113,6 +133,24 @@ case "$case_name" in
     expect_field error_modal 0
     expect_field inputs "$count"
     expect_field decision_inputs "$decisions"
+    ;;
+  opens_sim_recording)  # a recording made by `parsec-debugger sim` opens at its end, as the run left it
+    "$exe" sim --nodes 5 --seed 3 --until-blocks 3 --identities mock --record "$PWD/run.pcrec" \
+      --json > run.json 2>sim_stderr.txt || fail "sim failed: $(cat sim_stderr.txt)"
+    inputs=$(grep -o '"inputs":[0-9]*' run.json | cut -d: -f2)
+    alice_events=$(grep -o '"name":"Alice","status":"[a-z]*","role":"[a-z]*","events":[0-9]*' run.json |
+                   grep -o '[0-9]*$')
+    [ -n "$inputs" ] && [ -n "$alice_events" ] || fail "cannot read the sim summary"
+    printf 'key Space\nframes 1\nkey Ctrl+O\nframes 2\ntype %s/run.pcrec\nkey Enter\nframes 3\n' \
+      "$PWD" > open.txt
+    run_app --script open.txt --screenshot run.png
+    expect_rc 0
+    expect_field error_modal 0
+    expect_field session "$PWD/run.pcrec"
+    expect_field nodes 5
+    expect_field inputs "$inputs"
+    expect_field input "$inputs"
+    expect_field events "$alice_events"
     ;;
   load_error_recording)  # a damaged or foreign recording: modal naming file and place, session kept
     printf 'frames 1\nadvance 200\nsave %s/good.pcrec\nframes 1\n' "$PWD" > save.txt

@@ -1,17 +1,33 @@
-# Live-cluster GUI tests (label `gui`): the app starts on the default simulated cluster; a script
-# advances it, selects an event and moves in time; the STATE line is checked against what the
-# engine computes on its own (live_expected). Skip (77) where xvfb-run is missing.
-if(NOT PARSEC_BUILD_GUI)
-  return()
-endif()
+# The live cluster session: unit tests of the session and of the coin trace (label `unit`), and
+# GUI tests (label `gui`) where the app starts on the default simulated cluster, a script moves
+# it, and the STATE line is checked against what the engine computes on its own (live_expected).
+# GUI cases skip (77) where xvfb-run is missing.
+set(PARSEC_LIVE_SESSION_SOURCES ${CMAKE_SOURCE_DIR}/app/session/cluster_session.cpp
+  ${CMAKE_SOURCE_DIR}/app/session/default_cluster.cpp)
 
+add_executable(cluster_session_test ${CMAKE_CURRENT_LIST_DIR}/cluster_session_test.cpp
+  ${PARSEC_LIVE_SESSION_SOURCES})
+target_include_directories(cluster_session_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
+target_link_libraries(cluster_session_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
+gtest_discover_tests(cluster_session_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+
+add_executable(coin_trace_test ${CMAKE_CURRENT_LIST_DIR}/coin_trace_test.cpp
+  ${CMAKE_SOURCE_DIR}/app/panels/coin_trace.cpp ${PARSEC_LIVE_SESSION_SOURCES})
+target_include_directories(coin_trace_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
+target_link_libraries(coin_trace_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
+gtest_discover_tests(coin_trace_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+
+# Independent of the session code: a fresh simulation of the default cluster, re-applied.
 add_executable(live_expected ${CMAKE_CURRENT_LIST_DIR}/live_expected.cpp
   ${CMAKE_SOURCE_DIR}/app/session/default_cluster.cpp)
 target_include_directories(live_expected PRIVATE ${CMAKE_SOURCE_DIR}/app)
 target_link_libraries(live_expected PRIVATE parsec_engine parsec_warnings)
 
-set(PARSEC_LIVE_CASES starts_live select_votes step_back save_open load_error_recording
-  new_cluster)
+if(NOT PARSEC_BUILD_GUI)
+  return()
+endif()
+set(PARSEC_LIVE_CASES starts_live select_votes step_back keys_after_click save_open
+  opens_sim_recording load_error_recording new_cluster)
 foreach(case ${PARSEC_LIVE_CASES})
   add_test(NAME gui.live.${case}
     COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/live_tests.sh ${case}
@@ -19,10 +35,3 @@ foreach(case ${PARSEC_LIVE_CASES})
             ${CMAKE_CURRENT_BINARY_DIR}/live-out ${CMAKE_CURRENT_LIST_DIR}/scripts)
   set_tests_properties(gui.live.${case} PROPERTIES LABELS gui SKIP_RETURN_CODE 77 TIMEOUT 120)
 endforeach()
-
-# The session itself, without a window (label `unit`).
-add_executable(cluster_session_test ${CMAKE_CURRENT_LIST_DIR}/cluster_session_test.cpp
-  ${CMAKE_SOURCE_DIR}/app/session/cluster_session.cpp ${CMAKE_SOURCE_DIR}/app/session/default_cluster.cpp)
-target_include_directories(cluster_session_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
-target_link_libraries(cluster_session_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
-gtest_discover_tests(cluster_session_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)

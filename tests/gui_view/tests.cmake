@@ -5,7 +5,7 @@
 if(NOT PARSEC_BUILD_GUI OR NOT TARGET gui_png_check)
   return()
 endif()
-set(PARSEC_VIEW_CASES graph_sees graph_pair graph_click graph_fit graph_export)
+set(PARSEC_VIEW_CASES graph_sees graph_pair graph_fork graph_click graph_hover graph_navigate graph_fit graph_export)
 if(TARGET live_expected)
   list(APPEND PARSEC_VIEW_CASES graph_ghosts)
   set(PARSEC_LIVE_EXPECTED $<TARGET_FILE:live_expected>)

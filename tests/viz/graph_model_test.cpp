@@ -9,6 +9,7 @@
 
 #include "cluster_fixture.hpp"
 #include "viz/graph_canvas.hpp"
+#include "viz/event_marks.hpp"
 #include "viz/graph_model.hpp"
 
 namespace parsec::viz {
@@ -147,6 +148,17 @@ TEST(GraphModel, ForkColumnsDoNotDependOnArrivalOrder) {
         side_branches += ea.fork_column != 0;
     }
     ASSERT_GT(forked, 0u) << "the Byzantine node forked at least once in 150 ticks";
+    // Honest nodes accuse the forker (spec §7): the vote is marked and names the accused event.
+    std::size_t accusations = 0;
+    for (UnionIndex u = 0; u < a.event_count(); ++u) {
+        const EventMarks m = event_marks(a, u, kNoSource);
+        if (!m.is_accusation) continue;
+        ++accusations;
+        EXPECT_EQ(a.event(u).payload_kind, model::ObsKind::Accusation);
+        EXPECT_NE(a.event(u).payload_text.find(a.lane(0).short_name), std::string::npos)
+            << "names an event of the forking node (lane 0, " << a.lane(0).name << "): " << a.event(u).payload_text;
+    }
+    EXPECT_GT(accusations, 0u);
     EXPECT_GT(side_branches, 0u) << "a fork is drawn as a side branch";
     // Within a slot, fork numbers are 0..size-1 ranked by hash.
     std::map<std::pair<LaneIndex, std::uint32_t>, std::vector<UnionIndex>> slots;

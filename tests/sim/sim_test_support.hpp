@@ -1,0 +1,56 @@
+// Helpers shared by the cluster tests: a fingerprint of a finished run, and an independent check of
+// agreement between the honest nodes' block sequences.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/simulation.hpp"
+
+namespace parsec::sim::testing {
+
+// Every node's event hashes (in its graph's order) and block payload hashes.
+struct RunFingerprint {
+    std::vector<std::vector<core::Hash32>> events;
+    std::vector<std::vector<core::Hash32>> blocks;
+    bool operator==(const RunFingerprint&) const = default;
+};
+
+inline RunFingerprint fingerprint(const Cluster& c) {
+    RunFingerprint f;
+    for (const auto& n : c.nodes()) {
+        std::vector<core::Hash32> ev, bl;
+        if (n.engine)
+            for (const auto& e : n.engine->graph().events()) ev.push_back(e.hash);
+        for (const auto& b : n.blocks) bl.push_back(b.payload_hash);
+        f.events.push_back(std::move(ev));
+        f.blocks.push_back(std::move(bl));
+    }
+    return f;
+}
+
+// Pairs of honest nodes whose block sequences are not prefixes of one another.
+inline std::vector<std::pair<NodeId, NodeId>> conflicting_pairs(const Cluster& c) {
+    std::vector<std::pair<NodeId, NodeId>> out;
+    for (NodeId a = 0; a < c.nodes().size(); ++a)
+        for (NodeId b = a + 1; b < c.nodes().size(); ++b) {
+            if (!c.config().is_honest(a) || !c.config().is_honest(b)) continue;
+            const auto& x = c.node(a).blocks;
+            const auto& y = c.node(b).blocks;
+            for (std::size_t k = 0; k < std::min(x.size(), y.size()); ++k)
+                if (x[k].payload_hash != y[k].payload_hash) {
+                    out.emplace_back(a, b);
+                    break;
+                }
+        }
+    return out;
+}
+
+inline std::string violations_text(const Simulation& s) {
+    std::string out;
+    for (const auto& m : s.markers())
+        if (is_violation(m.kind)) out += "  t=" + std::to_string(m.tick) + " " + marker_kind_name(m.kind) + ": " + m.text + "\n";
+    return out;
+}
+
+}  // namespace parsec::sim::testing
