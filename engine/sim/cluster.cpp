@@ -53,9 +53,8 @@ core::Result<Cluster> Cluster::create(const SimConfig& config) {
     }
     for (NodeId i = 0; i < config.genesis_count; ++i) {
         auto& n = c.nodes_[i];
-        // Byzantine engines check too: their own sync events stay valid (a duplicated request is
-        // answered once), so the only malice they show is what cluster_byzantine.cpp crafts.
-        node::NodeOptions options{config.mode, config.malice_detection};
+        // A Byzantine engine does not check: it would call accusations against itself invalid.
+        node::NodeOptions options{config.mode, config.malice_detection && n.byzantine == ByzantineKind::Honest};
         auto engine = node::Node::from_genesis(n.identity, c.genesis_, options, c.crypto_);
         if (!engine.ok()) return engine.error();
         n.engine = std::move(engine.value());
@@ -217,6 +216,14 @@ core::Status Cluster::apply_deliver(const DeliverInput& in, Outcome& out) {
         record_error(m.to, make_error(r.status == NodeStatus::Paused ? "NodePaused" : "NodeDown"), out);
         return {};
     }
+    // Without malice detection an engine would answer a duplicated message a second time with an
+    // invalid sync event (spec §7.1 #4) that only some honest nodes see; a Byzantine node ignores
+    // messages whose last event it already has, so the only malice it shows is the crafted kind.
+    if (r.byzantine != ByzantineKind::Honest && !m.events.empty() &&
+        r.engine->graph().find(model::event_hash(m.events.back(), *crypto_)) != model::kNoEvent) {
+        record_error(m.to, make_error("DuplicateMessage"), out);
+        return {};
+    }
     Touch t{m.to, r.engine->graph().size()};
     model::Message prefix = armed_prefix(m.to);
     const model::Message* events = &m.events;
@@ -300,7 +307,7 @@ void Cluster::apply_join(const JoinInput& in, Outcome& out) {
     std::vector<crypto::PeerId> section;
     for (NodeId i = 0; i < nodes_.size(); ++i)
         if (i != in.node && nodes_[i].is_member()) section.push_back(nodes_[i].identity.id);
-    node::NodeOptions options{config_.mode, config_.malice_detection};
+    node::NodeOptions options{config_.mode, config_.malice_detection && n.byzantine == ByzantineKind::Honest};
     auto engine = node::Node::from_existing(n.identity, genesis_, section, options, crypto_);
     if (!engine.ok()) {
         record_error(in.node, engine.error(), out);
