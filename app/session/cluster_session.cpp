@@ -80,7 +80,7 @@ ClusterSession::~ClusterSession() {
 }
 
 core::Result<std::unique_ptr<ClusterSession>> ClusterSession::create(const sim::SimConfig& config) {
-    auto sim = sim::Simulation::create(config);
+    auto sim = sim::Simulation::create(config, /*keep_meta_history=*/true);
     if (!sim.ok()) return sim.error();
     std::string title = "live cluster: " + std::to_string(config.node_count()) + " nodes, seed " +
                         std::to_string(config.seed);
@@ -104,7 +104,7 @@ core::Result<std::unique_ptr<ClusterSession>> ClusterSession::from_recording(
                                                     std::to_string(root->outcomes.size()) +
                                                     " outcomes",
                                 title);
-    auto genesis = sim::Cluster::create(recording.config);
+    auto genesis = sim::Cluster::create(recording.config, /*keep_meta_history=*/true);
     if (!genesis.ok())
         return core::make_error(genesis.error().kind, genesis.error().message,
                                 title + ": configuration");

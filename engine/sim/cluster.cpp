@@ -35,10 +35,11 @@ const char* node_status_name(NodeStatus s) {
 bool ClusterNode::is_removed() const { return engine && engine->peers()[model::kOurIndex].removed; }
 bool ClusterNode::is_member() const { return engine && engine->can_vote() && !is_removed(); }
 
-core::Result<Cluster> Cluster::create(const SimConfig& config) {
+core::Result<Cluster> Cluster::create(const SimConfig& config, bool keep_meta_history) {
     if (auto s = validate(config); !s.ok()) return s.error();
     Cluster c;
     c.config_ = config;
+    c.keep_meta_history_ = keep_meta_history;
     c.crypto_ = crypto::make_crypto(config.identities);
     std::uint8_t seed_bytes[8];
     for (std::size_t i = 0; i < 8; ++i) seed_bytes[i] = static_cast<std::uint8_t>(config.seed >> (8 * i));
@@ -54,7 +55,8 @@ core::Result<Cluster> Cluster::create(const SimConfig& config) {
     for (NodeId i = 0; i < config.genesis_count; ++i) {
         auto& n = c.nodes_[i];
         // A Byzantine engine does not check: it would call accusations against itself invalid.
-        node::NodeOptions options{config.mode, config.malice_detection && n.byzantine == ByzantineKind::Honest};
+        node::NodeOptions options{config.mode, config.malice_detection && n.byzantine == ByzantineKind::Honest,
+                                  keep_meta_history};
         auto engine = node::Node::from_genesis(n.identity, c.genesis_, options, c.crypto_);
         if (!engine.ok()) return engine.error();
         n.engine = std::move(engine.value());
@@ -307,7 +309,8 @@ void Cluster::apply_join(const JoinInput& in, Outcome& out) {
     std::vector<crypto::PeerId> section;
     for (NodeId i = 0; i < nodes_.size(); ++i)
         if (i != in.node && nodes_[i].is_member()) section.push_back(nodes_[i].identity.id);
-    node::NodeOptions options{config_.mode, config_.malice_detection && n.byzantine == ByzantineKind::Honest};
+    node::NodeOptions options{config_.mode, config_.malice_detection && n.byzantine == ByzantineKind::Honest,
+                              keep_meta_history_};
     auto engine = node::Node::from_existing(n.identity, genesis_, section, options, crypto_);
     if (!engine.ok()) {
         record_error(in.node, engine.error(), out);

@@ -68,7 +68,9 @@ struct Environment {
 
 class Cluster {
 public:
-    static core::Result<Cluster> create(const SimConfig& config);
+    // `keep_meta_history`: every event's meta-event stays inspectable after its election ended
+    // (the debugger's Inspector); a view option, not part of the run, so not recorded.
+    static core::Result<Cluster> create(const SimConfig& config, bool keep_meta_history = false);
 
     // Applies one input. A structurally invalid input (unknown node or message, time going
     // backwards) is an Error and changes nothing; what the engines refuse is in Outcome::errors.
@@ -109,6 +111,7 @@ private:
     model::Message armed_prefix(NodeId n);
 
     SimConfig config_;
+    bool keep_meta_history_ = false;
     std::shared_ptr<const crypto::Crypto> crypto_;
     std::vector<ClusterNode> nodes_;
     std::vector<crypto::PeerId> genesis_;

@@ -13,8 +13,8 @@ Simulation::Simulation(Cluster cluster, Scheduler scheduler, Checkers checkers)
     tick_ = cluster_.tick();
 }
 
-core::Result<Simulation> Simulation::create(const SimConfig& config) {
-    auto cluster = Cluster::create(config);
+core::Result<Simulation> Simulation::create(const SimConfig& config, bool keep_meta_history) {
+    auto cluster = Cluster::create(config, keep_meta_history);
     if (!cluster.ok()) return cluster.error();
     return Simulation(std::move(cluster.value()), Scheduler(config, config.seed), Checkers(config));
 }

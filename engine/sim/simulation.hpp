@@ -18,7 +18,7 @@ public:
 
 class Simulation {
 public:
-    static core::Result<Simulation> create(const SimConfig& config);
+    static core::Result<Simulation> create(const SimConfig& config, bool keep_meta_history = false);
     // Continues a restored cluster (seek, branch) with a scheduler on its own seed.
     static Simulation resume(Cluster cluster, std::uint64_t seed);
 
