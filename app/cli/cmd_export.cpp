@@ -11,6 +11,7 @@
 #include "record/timeline.hpp"
 #include "record_io/progress_bar.hpp"
 #include "record_io/record_file.hpp"
+#include "io/atomic_file.hpp"
 
 namespace parsec::app {
 namespace {
@@ -77,7 +78,7 @@ int run_export(const ExportOptions& o) {
         std::fprintf(stderr, "export: %s: %s\n", o.file.c_str(), text.error().to_string().c_str());
         return 1;
     }
-    if (auto s = write_file_atomic(o.out, text.value()); !s.ok()) {
+    if (auto s = write_file_atomically(o.out, text.value()); !s.ok()) {
         std::fprintf(stderr, "export: %s\n", s.error().to_string().c_str());
         return 2;
     }

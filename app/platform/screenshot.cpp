@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-#include "platform/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 namespace parsec::app {
 namespace {

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "platform/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 namespace parsec::app {
 namespace {

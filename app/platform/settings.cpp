@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "platform/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 namespace parsec::app {
 namespace {

@@ -10,8 +10,4 @@ namespace parsec::app {
 core::Status save_recording(const std::string& path, const record::Recording& recording);
 core::Result<record::Decoded> load_recording(const std::string& path);
 
-// Whole-file helpers for the command line: read everything, write atomically.
-core::Result<std::string> read_file_bytes(const std::string& path);
-core::Status write_file_atomic(const std::string& path, std::string_view bytes);
-
 }  // namespace parsec::app

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "record_fixture.hpp"
+#include "io/atomic_file.hpp"
 #include "record_io/record_file.hpp"
 
 namespace parsec::record {
@@ -43,7 +44,7 @@ TEST(RecordFile, ErrorsNameTheFile) {
     EXPECT_NE(loaded.error().where.find("missing.parsecrec"), std::string::npos);
 
     const std::string junk = (dir / "junk.parsecrec").string();
-    ASSERT_TRUE(app::write_file_atomic(junk, "not a recording at all").ok());
+    ASSERT_TRUE(app::write_file_atomically(junk, "not a recording at all").ok());
     auto bad = app::load_recording(junk);
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.error().kind, "NotARecording");

@@ -1,5 +1,5 @@
 // POSIX implementation of the atomic write (same folder as the target, so rename is atomic).
-#include "platform/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
