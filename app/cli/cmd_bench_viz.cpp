@@ -15,7 +15,7 @@
 #include "cli/file_text.hpp"
 #include "dot/dot_export.hpp"
 #include "dot/dot_file.hpp"
-#include "platform/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 #include "session/dot_session.hpp"
 #include "sim/simulation.hpp"
 #include "viz/graph_canvas.hpp"
