@@ -30,11 +30,11 @@ std::optional<std::vector<CoinUse>> coin_uses_at(const node::Node& node, model::
         const auto* am = slot.empty() ? nullptr : me.meta_event(slot.front());
         if (!am || am->meta_votes.empty()) continue;
         others.push_back(am);
-        for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
+        for (size_t row = 0; row < am->meta_votes.size(); ++row) width = std::max(width, am->meta_votes.list_size(row));
     }
     std::vector<std::int32_t> row_of(node.peers().size(), -1);
     for (size_t row = 0; row < pm->meta_votes.size(); ++row)
-        row_of[pm->meta_votes[row].first] = static_cast<std::int32_t>(row);
+        row_of[pm->meta_votes.peer(row)] = static_cast<std::int32_t>(row);
     std::vector<PositionCounts> summed(pm->meta_votes.size() * width);
     for (const auto* am : others) election::add_others(summed, width, row_of, am->meta_votes);
 
@@ -42,14 +42,14 @@ std::optional<std::vector<CoinUse>> coin_uses_at(const node::Node& node, model::
     for (size_t row = 0; row < pm->meta_votes.size(); ++row) {
         std::span<const PositionCounts> counts(summed.data() + row * width, width);
         MetaVoteList without_coin, with_coin;
-        election::next_votes_summed(pm->meta_votes[row].second, counts, false, n, without_coin);
+        election::next_votes_summed(pm->meta_votes.list(row), counts, false, n, without_coin);
         election::next_votes_summed(without_coin, {}, true, n, with_coin);
-        const auto& stored = m->meta_votes[row].second;
-        if (m->meta_votes[row].first != pm->meta_votes[row].first || !(with_coin == stored))
+        const MetaVoteList stored = m->meta_votes.list(row);
+        if (m->meta_votes.peer(row) != pm->meta_votes.peer(row) || !(with_coin == stored))
             return std::nullopt;
         for (size_t i = 0; i < with_coin.size(); ++i)
             if (i >= without_coin.size() || !(with_coin[i] == without_coin[i]))
-                uses.push_back({e, m->meta_votes[row].first, with_coin[i]});
+                uses.push_back({e, m->meta_votes.peer(row), with_coin[i]});
     }
     return uses;
 }

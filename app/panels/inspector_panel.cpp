@@ -81,7 +81,7 @@ void draw_self_parent_chain(const view::NodeView& v, model::EventIndex e) {
                                   ImGuiTableFlags_ScrollX;
     if (!ImGui::BeginTable("self_parent_chain", static_cast<int>(std::min<size_t>(peers, 62)) + 1, flags)) return;
     ImGui::TableSetupColumn("event");
-    for (size_t i = 0; i < peers && i < 62; ++i) ImGui::TableSetupColumn(v.peer_id(last->meta_votes[i].first).name.c_str());
+    for (size_t i = 0; i < peers && i < 62; ++i) ImGui::TableSetupColumn(v.peer_id(last->meta_votes.peer(i)).name.c_str());
     ImGui::TableHeadersRow();
     for (auto at : chain) {
         const auto* m = v.latest_meta_event(at);
@@ -90,7 +90,7 @@ void draw_self_parent_chain(const view::NodeView& v, model::EventIndex e) {
         ImGui::TextUnformatted(v.event_names()[at].c_str());
         for (size_t i = 0; i < peers && i < 62; ++i) {
             ImGui::TableNextColumn();
-            const auto* list = m->votes_for(last->meta_votes[i].first);
+            const auto list = m->votes_for(last->meta_votes.peer(i));
             if (!list || list->empty()) continue;
             const auto& mv = list->back();
             const std::string cell = compact_vote(mv);

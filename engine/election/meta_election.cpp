@@ -125,8 +125,9 @@ void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& c
 thread_local std::vector<std::int32_t> t_slot_of;           // peer -> row in t_summed, -1 if none
 thread_local std::vector<PositionCounts> t_summed;          // rows of per-position sums
 thread_local std::vector<const MetaEvent*> t_ancestors;
-thread_local MetaVoteList t_pass1;
+thread_local MetaVoteList t_prev, t_pass1, t_out;
 thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions whose sums are read
+thread_local std::vector<PeerIndex> t_row_peer;             // row -> peer voted on
 constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
 
 // spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
@@ -137,37 +138,39 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
     PARSEC_ASSERT(n < 65535, "meta-vote counts are 16-bit lanes");
     EventIndex p = graph::self_sync_parent(ctx.graph, ei);
     const MetaEvent* pm = p != model::kNoEvent ? me.meta_event(p) : nullptr;
-    const bool has_parent_votes = pm && !pm->meta_votes.empty();
-    if (!has_parent_votes && m.observer != ObserverKind::This) return;
+    const MetaVoteRows* pv = pm && !pm->meta_votes.empty() ? &pm->meta_votes : nullptr;
+    m.meta_votes.clear();
+    m.longest_list = 0;
+    if (!pv && m.observer != ObserverKind::This) return;
 
     // One row per peer voted on: the parent's peers, or every voter for an observer.
     auto& slot_of = t_slot_of;
     slot_of.assign(ctx.peers.size(), -1);
-    m.meta_votes.clear();
-    if (has_parent_votes) {
-        m.meta_votes.reserve(pm->meta_votes.size());
-        for (const auto& [peer, list] : pm->meta_votes) m.meta_votes.emplace_back(peer, MetaVoteList{});
+    auto& row_peer = t_row_peer;
+    row_peer.clear();
+    if (pv) {
+        for (std::size_t row = 0; row < pv->size(); ++row) row_peer.push_back(pv->peer(row));
     } else {
-        m.meta_votes.reserve(n);
-        for (PeerIndex peer : me.voters) m.meta_votes.emplace_back(peer, MetaVoteList{});
+        row_peer.assign(me.voters.begin(), me.voters.end());
     }
+    const std::size_t rows = row_peer.size();
     // A row needs the others' sums only at positions before the parent's first decided entry:
     // next_votes returns a decided entry unchanged and stops there (spec §5.5), so a row whose
     // parent list is decided from the start needs no sums at all. Such rows get no slot.
     auto& row_cap = t_row_cap;
-    row_cap.assign(m.meta_votes.size(), kAllPositions);
+    row_cap.assign(rows, kAllPositions);
     bool any_row = false;
-    for (size_t row = 0; row < m.meta_votes.size(); ++row) {
-        if (has_parent_votes) {
-            const MetaVoteList& prev = pm->meta_votes[row].second;
-            for (std::size_t pos = 0; pos < prev.size(); ++pos)
-                if (prev[pos].decided) {
+    for (size_t row = 0; row < rows; ++row) {
+        if (pv) {
+            const auto flags = pv->flags(row);
+            for (std::size_t pos = 0; pos < flags.size(); ++pos)
+                if (decode_flag_byte(flags[pos], pos).decided) {
                     row_cap[row] = static_cast<std::uint32_t>(pos);
                     break;
                 }
         }
         if (row_cap[row] == 0) continue;
-        slot_of[m.meta_votes[row].first] = static_cast<std::int32_t>(row);
+        slot_of[row_peer[row]] = static_cast<std::int32_t>(row);
         any_row = true;
     }
 
@@ -184,44 +187,43 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         const MetaEvent* am = me.meta_event(slot.front());
         if (!am || am->meta_votes.empty()) continue;
         ancestors.push_back(am);
-        if (am->longest_list) {
-            width = std::max<std::size_t>(width, am->longest_list);
-        } else {  // built elsewhere without the summary
-            for (const auto& [peer, list] : am->meta_votes) width = std::max(width, list.size());
-        }
+        width = std::max<std::size_t>(width, am->longest_list);
     }
 
     auto& summed = t_summed;
-    summed.assign(m.meta_votes.size() * width, PositionCounts{});
+    summed.assign(rows * width, PositionCounts{});
     for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, row_cap, am->meta_votes);
 
-    for (size_t row = 0; row < m.meta_votes.size(); ++row) {
-        auto& [peer, out] = m.meta_votes[row];
+    m.meta_votes.reserve(rows, rows * width + rows);
+    auto& out = t_out;
+    for (size_t row = 0; row < rows; ++row) {
+        const PeerIndex peer = row_peer[row];
         std::span<const PositionCounts> others(summed.data() + row * width, width);
-        if (has_parent_votes) {
-            const MetaVoteList& prev = pm->meta_votes[row].second;
+        if (pv) {
             if (row_cap[row] == 0) {
                 // Decided from the start: both passes return that entry alone (spec §5.5).
                 out.clear();
-                out.push_back(prev[0]);
-                continue;
-            }
-            // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
-            next_votes_summed(prev, others, false, n, out);
-            if (!coin_pass_keeps(out, n)) {
-                t_pass1 = out;
-                next_votes_summed(t_pass1, {}, true, n, out);
+                out.push_back(pv->entry(row, 0));
+            } else {
+                // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
+                pv->list_into(row, t_prev);
+                next_votes_summed(t_prev, others, false, n, out);
+                if (!coin_pass_keeps(out, n)) {
+                    t_pass1 = out;
+                    next_votes_summed(t_pass1, {}, true, n, out);
+                }
             }
         } else {
-            MetaVoteList initial;
+            MetaVoteList& initial = t_prev;
+            initial.clear();
             MetaVote v;
             v.est = std::binary_search(m.observees.begin(), m.observees.end(), peer) ? kTrue : kFalse;
             initial.push_back(v);
             next_votes_summed(initial, others, false, n, out);
         }
+        m.meta_votes.append(peer, out);
+        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(out.size()));
     }
-    for (const auto& [peer, list] : m.meta_votes)
-        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
 }
 
 }  // namespace
@@ -288,10 +290,13 @@ std::vector<KeyIndex> compute_consensus(const MetaElection& me, const ElectionCo
     thread_local std::vector<PeerIndex> true_peers;  // runs for every sync event: no allocation
     true_peers.clear();
     size_t decided = 0;
-    for (const auto& [peer, list] : m->meta_votes) {
-        if (list.empty() || !list.back().decided) continue;
+    for (std::size_t row = 0; row < m->meta_votes.size(); ++row) {
+        const auto flags = m->meta_votes.flags(row);
+        if (flags.empty()) continue;
+        const MetaVote last = decode_flag_byte(flags.back(), flags.size() - 1);
+        if (!last.decided) continue;
         ++decided;
-        if (list.back().decision) true_peers.push_back(peer);
+        if (last.decision) true_peers.push_back(m->meta_votes.peer(row));
     }
     if (decided < me.voters.size()) return {};
     return order_payloads(me, ctx, true_peers);

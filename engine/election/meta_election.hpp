@@ -19,14 +19,10 @@ struct MetaEvent {
     ObserverKind observer = ObserverKind::None;
     std::vector<PeerIndex> observees;             // sorted; non-empty only for This
     std::vector<KeyIndex> interesting_content;    // ordered
-    std::vector<std::pair<PeerIndex, MetaVoteList>> meta_votes;  // sorted by peer
+    MetaVoteRows meta_votes;                      // one row per peer, ascending
     std::uint32_t longest_list = 0;               // max size of the meta_votes lists
 
-    const MetaVoteList* votes_for(PeerIndex p) const {
-        for (const auto& [peer, list] : meta_votes)
-            if (peer == p) return &list;
-        return nullptr;
-    }
+    std::optional<MetaVoteList> votes_for(PeerIndex p) const { return meta_votes.find(p); }
     bool is_empty() const { return observees.empty() && interesting_content.empty() && meta_votes.empty(); }
 };
 

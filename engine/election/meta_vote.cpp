@@ -1,6 +1,7 @@
 // Meta-vote rules, spec §5.2–§5.5, copied literally including the quirks listed there.
 #include "election/meta_vote.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <new>
@@ -134,18 +135,29 @@ MetaVoteList next_votes(const MetaVoteList& prev, std::span<const MetaVoteList* 
 
 // ---- Summed counts: the same rules with the others' part of counts() precomputed ------------------
 
-namespace {
-
-// The byte holding MetaVote's bit-fields (decided, decision, est, bin, aux) determines the
-// vote's contribution (spec §5.2), so one table lookup by that byte replaces the decoding.
+// MetaVote's bit-fields (decided, decision, est, bin, aux) fill exactly the byte after `step`.
 constexpr std::size_t kFlagByte = 5;
 static_assert(sizeof(MetaVote) == 8, "MetaVote layout: round, step, one byte of bit-fields, padding");
 
-inline std::uint8_t flag_byte(const MetaVote& v) {
+std::uint8_t flag_byte(const MetaVote& v) {
     std::uint8_t b;
     std::memcpy(&b, reinterpret_cast<const unsigned char*>(&v) + kFlagByte, 1);
     return b;
 }
+
+MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
+    MetaVote v;
+    v.round = static_cast<std::uint32_t>(position / 3);
+    v.step = static_cast<Step>(position % 3);
+    std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
+    return v;
+}
+
+namespace {
+
+// The byte holding MetaVote's bit-fields determines the vote's contribution (spec §5.2), so one
+// table lookup by that byte replaces the decoding.
+
 
 std::array<PositionCounts, 256> make_contribution_table() {
     std::array<PositionCounts, 256> t{};
@@ -180,8 +192,8 @@ const std::array<PositionCounts, 256> kContribution = make_contribution_table();
 typedef std::uint16_t Lanes __attribute__((vector_size(16)));
 static_assert(sizeof(Lanes) == sizeof(PositionCounts));
 
-inline void add_entry(PositionCounts& into, const MetaVote& w) {
-    const PositionCounts& add = kContribution[flag_byte(w)];
+inline void add_entry(PositionCounts& into, std::uint8_t flags) {
+    const PositionCounts& add = kContribution[flags];
     const std::uint16_t decision_before = into.lane[6];
     Lanes a, b;
     std::memcpy(&a, into.lane, sizeof a);
@@ -209,32 +221,77 @@ inline Counts counts_summed(const MetaVote& v, std::span<const PositionCounts> p
 void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list) {
     const std::size_t n = std::min<std::size_t>(list.size(), per_position.size());
     const MetaVote* w = list.data();
-    for (std::size_t pos = 0; pos < n; ++pos) add_entry(per_position[pos], w[pos]);
+    for (std::size_t pos = 0; pos < n; ++pos) add_entry(per_position[pos], flag_byte(w[pos]));
 }
 
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
-                const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists) {
-    for (const auto& [peer, list] : lists) {
+                const MetaVoteRows& lists) {
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+        const std::uint32_t peer = lists.peer(i);
         const std::int32_t row = peer < row_of.size() ? row_of[peer] : -1;
         if (row < 0) continue;
         PositionCounts* r = rows.data() + static_cast<std::size_t>(row) * width;
-        const std::size_t n = std::min<std::size_t>(list.size(), width);
-        const MetaVote* w = list.data();
-        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], w[pos]);
+        const auto flags = lists.flags(i);
+        const std::size_t n = std::min<std::size_t>(flags.size(), width);
+        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], flags[pos]);
     }
 }
 
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
-                std::span<const std::uint32_t> row_cap,
-                const std::vector<std::pair<std::uint32_t, MetaVoteList>>& lists) {
-    for (const auto& [peer, list] : lists) {
+                std::span<const std::uint32_t> row_cap, const MetaVoteRows& lists) {
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+        const std::uint32_t peer = lists.peer(i);
         const std::int32_t row = peer < row_of.size() ? row_of[peer] : -1;
         if (row < 0) continue;
         PositionCounts* r = rows.data() + static_cast<std::size_t>(row) * width;
-        const std::size_t n = std::min<std::size_t>({list.size(), width, row_cap[static_cast<std::size_t>(row)]});
-        const MetaVote* w = list.data();
-        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], w[pos]);
+        const auto flags = lists.flags(i);
+        const std::size_t n = std::min<std::size_t>({flags.size(), width, row_cap[static_cast<std::size_t>(row)]});
+        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], flags[pos]);
     }
+}
+
+// ---- MetaVoteRows -----------------------------------------------------------------------------
+
+MetaVote MetaVoteRows::entry(std::size_t row, std::size_t pos) const {
+    return decode_flag_byte(flags_[rows_[row].begin + pos], pos);
+}
+
+void MetaVoteRows::list_into(std::size_t row, MetaVoteList& out) const {
+    const auto f = flags(row);
+    out.clear();
+    out.reserve(f.size());
+    for (std::size_t pos = 0; pos < f.size(); ++pos) out.push_back(decode_flag_byte(f[pos], pos));
+}
+
+MetaVoteList MetaVoteRows::list(std::size_t row) const {
+    MetaVoteList out;
+    list_into(row, out);
+    return out;
+}
+
+std::optional<MetaVoteList> MetaVoteRows::find(std::uint32_t peer) const {
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].peer == peer) return list(i);
+    return std::nullopt;
+}
+
+void MetaVoteRows::append(std::uint32_t peer, const MetaVoteList& list) {
+    PARSEC_ASSERT(rows_.empty() || rows_.back().peer < peer, "meta-vote rows out of peer order");
+    rows_.push_back(Row{peer, static_cast<std::uint32_t>(flags_.size()), static_cast<std::uint32_t>(list.size())});
+    for (std::size_t pos = 0; pos < list.size(); ++pos) {
+        PARSEC_ASSERT(list[pos].position() == pos, "meta-vote list not contiguous from (0, 0)");
+        flags_.push_back(flag_byte(list[pos]));
+    }
+}
+
+bool MetaVoteRows::operator==(const MetaVoteRows& o) const {
+    if (rows_.size() != o.rows_.size()) return false;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].peer != o.rows_[i].peer) return false;
+        const auto a = flags(i), b = o.flags(i);
+        if (!std::equal(a.begin(), a.end(), b.begin(), b.end())) return false;
+    }
+    return true;
 }
 
 bool coin_pass_keeps(const MetaVoteList& list, std::size_t n) {
