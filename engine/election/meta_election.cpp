@@ -125,7 +125,6 @@ void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& c
 thread_local std::vector<std::int32_t> t_slot_of;           // peer -> row in t_summed, -1 if none
 thread_local std::vector<PositionCounts> t_summed;          // rows of per-position sums
 thread_local std::vector<const MetaEvent*> t_ancestors;
-thread_local MetaVoteList t_prev, t_pass1, t_out;
 thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions whose sums are read
 thread_local std::vector<PeerIndex> t_row_peer;             // row -> peer voted on
 constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
@@ -195,34 +194,19 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
     for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, row_cap, am->meta_votes);
 
     m.meta_votes.reserve(rows, rows * width + rows);
-    auto& out = t_out;
     for (size_t row = 0; row < rows; ++row) {
-        const PeerIndex peer = row_peer[row];
         std::span<const PositionCounts> others(summed.data() + row * width, width);
         if (pv) {
-            if (row_cap[row] == 0) {
-                // Decided from the start: both passes return that entry alone (spec §5.5).
-                out.clear();
-                out.push_back(pv->entry(row, 0));
-            } else {
-                // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
-                pv->list_into(row, t_prev);
-                next_votes_summed(t_prev, others, false, n, out);
-                if (!coin_pass_keeps(out, n)) {
-                    t_pass1 = out;
-                    next_votes_summed(t_pass1, {}, true, n, out);
-                }
-            }
+            // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6). A row
+            // decided from the start comes back as that one entry (spec §5.5).
+            append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
         } else {
-            MetaVoteList& initial = t_prev;
-            initial.clear();
             MetaVote v;
-            v.est = std::binary_search(m.observees.begin(), m.observees.end(), peer) ? kTrue : kFalse;
-            initial.push_back(v);
-            next_votes_summed(initial, others, false, n, out);
+            v.est = std::binary_search(m.observees.begin(), m.observees.end(), row_peer[row]) ? kTrue : kFalse;
+            const std::uint8_t initial = flag_byte(v);
+            append_next_votes_row(row_peer[row], {&initial, 1}, others, false, n, m.meta_votes);
         }
-        m.meta_votes.append(peer, out);
-        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(out.size()));
+        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(m.meta_votes.list_size(row)));
     }
 }
 

@@ -135,24 +135,6 @@ MetaVoteList next_votes(const MetaVoteList& prev, std::span<const MetaVoteList* 
 
 // ---- Summed counts: the same rules with the others' part of counts() precomputed ------------------
 
-// MetaVote's bit-fields (decided, decision, est, bin, aux) fill exactly the byte after `step`.
-constexpr std::size_t kFlagByte = 5;
-static_assert(sizeof(MetaVote) == 8, "MetaVote layout: round, step, one byte of bit-fields, padding");
-
-std::uint8_t flag_byte(const MetaVote& v) {
-    std::uint8_t b;
-    std::memcpy(&b, reinterpret_cast<const unsigned char*>(&v) + kFlagByte, 1);
-    return b;
-}
-
-MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
-    MetaVote v;
-    v.round = static_cast<std::uint32_t>(position / 3);
-    v.step = static_cast<Step>(position % 3);
-    std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
-    return v;
-}
-
 namespace {
 
 // The byte holding MetaVote's bit-fields determines the vote's contribution (spec §5.2), so one
@@ -193,14 +175,14 @@ typedef std::uint16_t Lanes __attribute__((vector_size(16)));
 static_assert(sizeof(Lanes) == sizeof(PositionCounts));
 
 inline void add_entry(PositionCounts& into, std::uint8_t flags) {
-    const PositionCounts& add = kContribution[flags];
-    const std::uint16_t decision_before = into.lane[6];
     Lanes a, b;
     std::memcpy(&a, into.lane, sizeof a);
-    std::memcpy(&b, add.lane, sizeof b);
-    a += b;
+    std::memcpy(&b, kContribution[flags].lane, sizeof b);
+    // Lane 6 keeps the first decision met (spec §5.2): b's lane 6 is dropped once a's is set.
+    constexpr Lanes kDecisionLane = {0, 0, 0, 0, 0, 0, 0xffff, 0};
+    const Lanes decided_before = reinterpret_cast<Lanes>(a != Lanes{}) & kDecisionLane;
+    a += b & ~decided_before;
     std::memcpy(into.lane, &a, sizeof a);
-    if (decision_before) into.lane[6] = decision_before;  // the first decision met wins (spec §5.2)
 }
 
 // counts(v, others) from the others' sum at v's position.
@@ -325,6 +307,75 @@ void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts>
         out.push_back(q);
         p = q;
     }
+}
+
+namespace {
+
+// next_votes_summed on flag bytes: `prev` holds entries at positions 0.., results go to `out`
+// (anything with push_back(std::uint8_t)).
+template <typename Out>
+inline void next_votes_flags(std::span<const std::uint8_t> prev, std::span<const PositionCounts> per_position,
+                             bool with_coin, std::size_t n, Out& out) {
+    MetaVote p;
+    bool any = false;
+    for (std::size_t pos = 0; pos < prev.size(); ++pos) {
+        const MetaVote v = decode_flag_byte(prev[pos], pos);
+        p = update_impl(v, counts_summed(v, per_position), with_coin, n);
+        out.push_back(flag_byte(p));
+        any = true;
+        if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
+    }
+    if (!any) return;
+    while (!p.decided) {
+        Counts c = counts_summed(p, per_position);
+        if (!is_super(c.aux_t + c.aux_f, n)) break;
+        MetaVote q = increase_step_impl(p, c, with_coin, n);
+        q = update_impl(q, counts_summed(q, per_position), with_coin, n);
+        out.push_back(flag_byte(q));
+        p = q;
+    }
+}
+
+// coin_pass_keeps on flag bytes.
+inline bool coin_pass_keeps_flags(std::span<const std::uint8_t> list, std::size_t n) {
+    if (n < 4) return false;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const MetaVote v = decode_flag_byte(list[i], i);
+        if (v.decided) {
+            if (i + 1 != list.size()) return false;
+        } else if (v.est == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+namespace {
+struct RowAppender {
+    MetaVoteRows& rows;
+    void push_back(std::uint8_t f) { rows.push(f); }
+};
+}  // namespace
+
+void append_next_votes_row(std::uint32_t peer, std::span<const std::uint8_t> prev,
+                           std::span<const PositionCounts> others, bool coin_pass, std::size_t n, MetaVoteRows& out) {
+    out.begin_row(peer);
+    RowAppender row{out};
+    if (!coin_pass) {
+        next_votes_flags(prev, others, false, n, row);
+        return;
+    }
+    // Pass 1 into the row itself; pass 2 only when it can change something, then replacing it.
+    const std::size_t begin = out.flags_size();
+    next_votes_flags(prev, others, false, n, row);
+    const std::span<const std::uint8_t> p1 = out.flags(out.size() - 1);
+    if (coin_pass_keeps_flags(p1, n)) return;
+    thread_local std::vector<std::uint8_t> pass1;
+    pass1.assign(p1.begin(), p1.end());
+    out.truncate_last_row(begin);
+    next_votes_flags(pass1, {}, true, n, row);
 }
 
 }  // namespace parsec::election

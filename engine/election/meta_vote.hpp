@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <utility>
@@ -98,6 +99,26 @@ public:
     std::optional<MetaVoteList> find(std::uint32_t peer) const;
     // Appends a row; rows must be appended in ascending peer order.
     void append(std::uint32_t peer, const MetaVoteList& list);
+    // Appends a row entry by entry: begin_row, then push each entry's flag byte in position order.
+    void begin_row(std::uint32_t peer) {
+        rows_.push_back(Row{peer, static_cast<std::uint32_t>(flags_.size()), 0});
+    }
+    void push(std::uint8_t flags) {
+        flags_.push_back(flags);
+        ++rows_.back().size;
+    }
+    std::size_t flags_size() const { return flags_.size(); }
+    // Empties the last row, whose entries start at flags_size() == `begin`.
+    void truncate_last_row(std::size_t begin) {
+        flags_.resize(begin);
+        rows_.back().size = 0;
+    }
+    void append(std::uint32_t peer, std::span<const std::uint8_t> flags) {
+        const std::size_t at = flags_.size();
+        rows_.push_back(Row{peer, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(flags.size())});
+        flags_.resize(at + flags.size());
+        if (!flags.empty()) std::memcpy(flags_.data() + at, flags.data(), flags.size());
+    }
 
     // (peer, decoded list) pairs, so views can iterate `for (const auto& [peer, list] : rows)`.
     std::pair<std::uint32_t, MetaVoteList> operator[](std::size_t row) const { return {peer(row), list(row)}; }
@@ -134,9 +155,21 @@ private:
 };
 
 // The byte that holds all of a MetaVote's flags (decided, decision, est, bin, aux): what
-// MetaVoteRows stores per entry.
-std::uint8_t flag_byte(const MetaVote& v);
-MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position);
+// MetaVoteRows stores per entry. They fill exactly the byte after `step`.
+inline constexpr std::size_t kFlagByte = 5;
+static_assert(sizeof(MetaVote) == 8, "MetaVote layout: round, step, one byte of bit-fields, padding");
+inline std::uint8_t flag_byte(const MetaVote& v) {
+    std::uint8_t b;
+    std::memcpy(&b, reinterpret_cast<const unsigned char*>(&v) + kFlagByte, 1);
+    return b;
+}
+inline MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
+    MetaVote v;
+    v.round = static_cast<std::uint32_t>(position / 3);
+    v.step = static_cast<Step>(position % 3);
+    std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
+    return v;
+}
 
 // Adds `list` as the next "other" (lists must be added in the others' order).
 void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list);
@@ -147,6 +180,12 @@ void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<con
                 const MetaVoteRows& lists);
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
                 std::span<const std::uint32_t> row_cap, const MetaVoteRows& lists);
+// One row of spec §5.6 on flag bytes: next_votes(prev, others) without the coin (pass 1) and,
+// if `coin_pass`, next_votes(pass 1, {}) with the coin (pass 2) unless coin_pass_keeps says it
+// changes nothing. Appended to `out` as `peer`'s row.
+void append_next_votes_row(std::uint32_t peer, std::span<const std::uint8_t> prev,
+                           std::span<const PositionCounts> others, bool coin_pass, std::size_t n, MetaVoteRows& out);
+
 // next_votes(prev, others, with_coin, n) where `per_position` = the others added in order.
 void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
                        std::size_t voter_count, MetaVoteList& out);
