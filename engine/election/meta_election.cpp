@@ -131,7 +131,7 @@ constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
 
 // spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
 // each next_votes entry costs one addition instead of a walk over every ancestor's list.
-void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
+void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
     const Event& e = ctx.graph[ei];
     const size_t n = me.voters.size();
     PARSEC_ASSERT(n < 65535, "meta-vote counts are 16-bit lanes");
@@ -175,9 +175,10 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
 
     // Other voters' latest non-forked ancestors, in ascending voter order (the others' order).
     auto& ancestors = t_ancestors;
-    ancestors.clear();
+    ancestors.assign(any_row ? n : 0, nullptr);  // by voter rank
     std::size_t width = 1;  // longest list among them: the positions to sum
-    for (PeerIndex v : any_row ? std::span<const PeerIndex>(me.voters) : std::span<const PeerIndex>()) {
+    for (std::size_t rank = 0; rank < ancestors.size(); ++rank) {
+        const PeerIndex v = me.voters[rank];
         if (v == e.creator) continue;
         std::int32_t k = graph::non_fork_last_ancestor(e, v);
         if (k < 0) continue;
@@ -185,13 +186,35 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         PARSEC_ASSERT(!slot.empty(), "ancestor slot is empty");
         const MetaEvent* am = me.meta_event(slot.front());
         if (!am || am->meta_votes.empty()) continue;
-        ancestors.push_back(am);
+        ancestors[rank] = am;
         width = std::max<std::size_t>(width, am->longest_list);
     }
 
     auto& summed = t_summed;
-    summed.assign(rows * width, PositionCounts{});
-    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, row_cap, am->meta_votes);
+    // Up to 8 voters a full summation costs less than keeping the sums (callgrind).
+    OthersSums* cache =
+        any_row && n > 8 && n <= OthersSums::kMaxVoters ? &me.others_sums[e.creator] : nullptr;
+    if (cache) {
+        // From the parent's sums, changing only the voters whose latest ancestor changed.
+        if (!pv || !cache->continues(pm, pm->serial, row_peer, width))
+            cache->reset(row_peer, width + 2, ctx.peers.size(), n);
+        for (size_t row = 0; row < rows; ++row)
+            if (row_cap[row] == 0) cache->retire_row(row);
+        bool kept = true;
+        for (std::size_t rank = 0; rank < ancestors.size() && kept; ++rank) kept = cache->set_other(rank, ancestors[rank]);
+        if (!kept) {  // a meta-event it had added was rebuilt: start over
+            cache->reset(row_peer, width + 2, ctx.peers.size(), n);
+            for (size_t row = 0; row < rows; ++row)
+                if (row_cap[row] == 0) cache->retire_row(row);
+            for (std::size_t rank = 0; rank < ancestors.size(); ++rank) cache->set_other(rank, ancestors[rank]);
+        }
+        cache->materialize(summed);
+        width = cache->width();
+    } else {
+        summed.assign(rows * width, PositionCounts{});
+        for (const MetaEvent* am : ancestors)
+            if (am) add_others(summed, width, slot_of, row_cap, am->meta_votes);
+    }
 
     m.meta_votes.reserve(rows, rows * width + rows);
     for (size_t row = 0; row < rows; ++row) {
@@ -208,6 +231,7 @@ void set_meta_votes(MetaEvent& m, const MetaElection& me, const ElectionContext&
         }
         m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(m.meta_votes.list_size(row)));
     }
+    if (cache) cache->bind(&m, m.serial);
 }
 
 }  // namespace
@@ -217,6 +241,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     if (!model::is_sync(e.cause) || !me.is_voter(e.creator)) return;
     if (me.meta_events.size() <= ei) me.meta_events.resize(ctx.graph.size());
     auto m = me.fresh_meta_event();
+    m->serial = ++me.build_serial;
     if (const MetaEvent* old = me.meta_events[ei].get()) {
         // Rebuild: keep observer and content, recompute the rest (spec §4.2).
         m->observer = old->observer;
@@ -332,12 +357,14 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
         if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
         auto pruned = me.fresh_meta_event();
         *pruned = *m;
+        pruned->serial = ++me.build_serial;
         auto& content = pruned->interesting_content;
         content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
         me.release(m);
         m = std::move(pruned);
     }
     me.meta_floor = new_start;
+    me.others_sums.clear_all();  // meta-events they read are rebuilt from here
     me.interesting_events.clear();
     for (EventIndex i = new_start; i < cont && i < me.meta_events.size(); ++i) {
         const MetaEvent* m = me.meta_events[i].get();

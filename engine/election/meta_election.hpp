@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "election/meta_vote.hpp"
+#include "election/others_sums.hpp"
 #include "election/store.hpp"
 #include "graph/graph.hpp"
 
@@ -21,6 +22,7 @@ struct MetaEvent {
     std::vector<KeyIndex> interesting_content;    // ordered
     MetaVoteRows meta_votes;                      // one row per peer, ascending
     std::uint32_t longest_list = 0;               // max size of the meta_votes lists
+    std::uint64_t serial = 0;                     // which build of its election made it (caches check it)
 
     std::optional<MetaVoteList> votes_for(PeerIndex p) const { return meta_votes.find(p); }
     bool is_empty() const { return observees.empty() && interesting_content.empty() && meta_votes.empty(); }
@@ -99,6 +101,8 @@ struct MetaElection {
     // Meta-events no longer referenced, kept for reuse with their capacity: one is built per
     // sync event and most are replaced soon. Only ever reused if nothing else holds them.
     std::vector<std::shared_ptr<MetaEvent>> spare;
+    std::uint64_t build_serial = 0;     // the last MetaEvent::serial given
+    OthersSumsByCreator others_sums;    // a cache for set_meta_votes (see OthersSums)
 
     MetaElection() = default;
     MetaElection(const MetaElection&) = default;

@@ -169,6 +169,12 @@ std::array<PositionCounts, 256> make_contribution_table() {
 }
 const std::array<PositionCounts, 256> kContribution = make_contribution_table();
 
+}  // namespace
+
+const PositionCounts& contribution(std::uint8_t flags) { return kContribution[flags]; }
+
+namespace {
+
 // The eight lanes are added as one 128-bit vector (GCC/Clang vector extension): this is the
 // innermost loop of meta-vote computation with many voters (spec §5.6).
 typedef std::uint16_t Lanes __attribute__((vector_size(16)));

@@ -91,6 +91,7 @@ public:
         return {flags_.data() + rows_[row].begin, rows_[row].size};
     }
     std::span<const Row> rows() const { return rows_; }
+    const std::uint8_t* flags_data() const { return flags_.data(); }
     MetaVote entry(std::size_t row, std::size_t pos) const;
     // The row's list, decoded.
     MetaVoteList list(std::size_t row) const;
@@ -170,6 +171,10 @@ inline MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
     std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
     return v;
 }
+
+// What one entry with these flags adds to the others' counts at its position (lanes 0-5), and
+// in lane 6 its decision (0 undecided, 1 false, 2 true).
+const PositionCounts& contribution(std::uint8_t flags);
 
 // Adds `list` as the next "other" (lists must be added in the others' order).
 void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list);

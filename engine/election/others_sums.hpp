@@ -1,0 +1,90 @@
+// The others' per-position sums of spec §5.6 for a creator's latest meta-event, kept so the
+// creator's next sync event updates them only for the voters whose latest ancestor changed
+// instead of summing every voter again: in a 16-node cluster three in four ancestors are the
+// same between a creator's consecutive sync events, and summing is a third of the engine's work.
+// A cache: the sums equal a full summation exactly. They are used only by the event whose
+// self-sync-parent they belong to (checked by build serial), and dropped at every new election,
+// the only time meta-events they read can be rebuilt.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "election/meta_vote.hpp"
+#include "model/ids.hpp"
+
+namespace parsec::election {
+
+struct MetaEvent;
+
+class OthersSums {
+public:
+    // The first-decision lane is kept as bit masks by voter rank, so at most 64 voters.
+    static constexpr std::size_t kMaxVoters = 64;
+
+    // True when these sums belong to `parent` (built with `parent_serial`), have the rows
+    // `row_peer` and at least `width` positions.
+    bool continues(const MetaEvent* parent, std::uint64_t parent_serial, std::span<const model::PeerIndex> row_peer,
+                   std::size_t width) const;
+    // Starts over with rows `row_peer` and `width` positions, nothing summed.
+    void reset(std::span<const model::PeerIndex> row_peer, std::size_t width, std::size_t peer_count,
+               std::size_t voter_count);
+    // The row needs no sums any more: its parent list is decided from the start, and so are all
+    // its descendants' (spec §5.5).
+    void retire_row(std::size_t row) { live_[row] = 0; }
+    // Voter rank `rank` now contributes `am` (null: nothing); the previous contribution is taken
+    // out. False, changing nothing, if the previous meta-event was rebuilt since it was added (its
+    // contribution is unknown): then reset() and add every voter again. The meta-events added must
+    // outlive their use here (the election keeps them until its next new election).
+    bool set_other(std::size_t rank, const MetaEvent* am);
+    // rows x width() sums in the layout set_meta_votes reads (lane 6: the first decision by rank).
+    void materialize(std::vector<PositionCounts>& out) const;
+    std::size_t width() const { return width_; }
+    // The sums now belong to `meta` (built with `serial`).
+    void bind(const MetaEvent* meta, std::uint64_t serial) {
+        meta_ = meta;
+        serial_ = serial;
+    }
+    void clear() { meta_ = nullptr; }
+
+private:
+    template <bool Add>
+    void apply(std::size_t rank, const MetaEvent& am);
+
+    const MetaEvent* meta_ = nullptr;  // null: nothing valid
+    std::uint64_t serial_ = 0;
+    std::vector<model::PeerIndex> row_peer_;
+    std::vector<std::int32_t> row_of_;  // peer -> row, -1 if none
+    std::vector<std::uint8_t> live_;    // row -> still summed
+    std::size_t width_ = 0;
+    std::vector<PositionCounts> sums_;  // rows x width, lanes 0-5
+    std::vector<std::uint64_t> decided_true_, decided_false_;  // rows x width: ranks with a decided entry
+    std::vector<const MetaEvent*> other_;                       // by rank
+    std::vector<std::uint64_t> other_serial_;
+};
+
+// One OthersSums per creator. Copies start empty: a checkpoint need not carry a cache.
+class OthersSumsByCreator {
+public:
+    OthersSumsByCreator() = default;
+    OthersSumsByCreator(const OthersSumsByCreator&) {}
+    OthersSumsByCreator& operator=(const OthersSumsByCreator&) {
+        by_creator_.clear();
+        return *this;
+    }
+    OthersSumsByCreator(OthersSumsByCreator&&) noexcept = default;
+    OthersSumsByCreator& operator=(OthersSumsByCreator&&) noexcept = default;
+
+    OthersSums& operator[](model::PeerIndex creator) {
+        if (creator >= by_creator_.size()) by_creator_.resize(creator + 1);
+        return by_creator_[creator];
+    }
+    void clear_all() {
+        for (auto& s : by_creator_) s.clear();
+    }
+
+private:
+    std::vector<OthersSums> by_creator_;
+};
+
+}  // namespace parsec::election
