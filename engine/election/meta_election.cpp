@@ -198,14 +198,12 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         // From the parent's sums, changing only the voters whose latest ancestor changed.
         if (!pv || !cache->continues(pm, pm->serial, row_peer, width))
             cache->reset(row_peer, width + 2, ctx.peers.size(), n);
-        for (size_t row = 0; row < rows; ++row)
-            if (row_cap[row] == 0) cache->retire_row(row);
+        for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
         bool kept = true;
         for (std::size_t rank = 0; rank < ancestors.size() && kept; ++rank) kept = cache->set_other(rank, ancestors[rank]);
         if (!kept) {  // a meta-event it had added was rebuilt: start over
             cache->reset(row_peer, width + 2, ctx.peers.size(), n);
-            for (size_t row = 0; row < rows; ++row)
-                if (row_cap[row] == 0) cache->retire_row(row);
+            for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
             for (std::size_t rank = 0; rank < ancestors.size(); ++rank) cache->set_other(rank, ancestors[rank]);
         }
         cache->materialize(summed);
@@ -219,9 +217,11 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     m.meta_votes.reserve(rows, rows * width + rows);
     for (size_t row = 0; row < rows; ++row) {
         std::span<const PositionCounts> others(summed.data() + row * width, width);
-        if (pv) {
-            // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6). A row
-            // decided from the start comes back as that one entry (spec §5.5).
+        if (pv && row_cap[row] == 0) {
+            // Decided from the start: both passes return that entry alone (spec §5.5).
+            m.meta_votes.append(row_peer[row], pv->flags(row).first(1));
+        } else if (pv) {
+            // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
             append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
         } else {
             MetaVote v;

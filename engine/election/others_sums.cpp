@@ -25,7 +25,7 @@ void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t w
     row_of_.assign(peer_count, -1);
     for (std::size_t r = 0; r < row_peer_.size(); ++r)
         if (row_peer_[r] < peer_count) row_of_[row_peer_[r]] = static_cast<std::int32_t>(r);
-    live_.assign(row_peer_.size(), 1);
+    limit_.assign(row_peer_.size(), ~std::uint32_t{0});
     width_ = width;
     sums_.assign(row_peer_.size() * width, PositionCounts{});
     decided_true_.assign(row_peer_.size() * width, 0);
@@ -53,10 +53,10 @@ void OthersSums::apply(std::size_t rank, const MetaEvent& am) {
     for (const auto& r : rows) {
         if (r.peer >= row_of_.size()) continue;
         const std::int32_t row = row_of_[r.peer];
-        if (row < 0 || !live_[static_cast<std::size_t>(row)]) continue;
+        if (row < 0) continue;
         const std::size_t base = static_cast<std::size_t>(row) * width_;
         const std::uint8_t* flags = lists.flags_data() + r.begin;
-        const std::size_t n = std::min<std::size_t>(r.size, width_);
+        const std::size_t n = std::min<std::size_t>({r.size, width_, limit_[static_cast<std::size_t>(row)]});
         for (std::size_t pos = 0; pos < n; ++pos) {
             const PositionCounts& c = contribution(flags[pos]);
             Lanes a, b;
@@ -79,12 +79,10 @@ void OthersSums::materialize(std::vector<PositionCounts>& out) const {
     out.resize(sums_.size());
     for (std::size_t r = 0; r < row_peer_.size(); ++r) {
         PositionCounts* o = out.data() + r * width_;
-        if (!live_[r]) {
-            std::fill(o, o + width_, PositionCounts{});
-            continue;
-        }
-        std::memcpy(static_cast<void*>(o), sums_.data() + r * width_, width_ * sizeof(PositionCounts));
-        for (std::size_t pos = 0; pos < width_; ++pos) {
+        const std::size_t n = std::min<std::size_t>(width_, limit_[r]);
+        if (n == 0) continue;
+        std::memcpy(static_cast<void*>(o), sums_.data() + r * width_, n * sizeof(PositionCounts));
+        for (std::size_t pos = 0; pos < n; ++pos) {
             const std::size_t i = r * width_ + pos;
             const std::uint64_t any = decided_true_[i] | decided_false_[i];
             // The first decision met in the others' (ascending voter) order (spec §5.2).

@@ -29,15 +29,17 @@ public:
     // Starts over with rows `row_peer` and `width` positions, nothing summed.
     void reset(std::span<const model::PeerIndex> row_peer, std::size_t width, std::size_t peer_count,
                std::size_t voter_count);
-    // The row needs no sums any more: its parent list is decided from the start, and so are all
-    // its descendants' (spec §5.5).
-    void retire_row(std::size_t row) { live_[row] = 0; }
+    // The row's sums are read only below position `cap` from now on: its parent list's first
+    // decided entry is there, and a descendant's first decided entry is never later (spec §5.5
+    // keeps a decided entry and stops). Positions at or after it are no longer kept.
+    void limit_row(std::size_t row, std::uint32_t cap) { limit_[row] = std::min(limit_[row], cap); }
     // Voter rank `rank` now contributes `am` (null: nothing); the previous contribution is taken
     // out. False, changing nothing, if the previous meta-event was rebuilt since it was added (its
     // contribution is unknown): then reset() and add every voter again. The meta-events added must
     // outlive their use here (the election keeps them until its next new election).
     bool set_other(std::size_t rank, const MetaEvent* am);
     // rows x width() sums in the layout set_meta_votes reads (lane 6: the first decision by rank).
+    // Only the kept positions are written; the others in `out` are left as they were.
     void materialize(std::vector<PositionCounts>& out) const;
     std::size_t width() const { return width_; }
     // The sums now belong to `meta` (built with `serial`).
@@ -55,7 +57,7 @@ private:
     std::uint64_t serial_ = 0;
     std::vector<model::PeerIndex> row_peer_;
     std::vector<std::int32_t> row_of_;  // peer -> row, -1 if none
-    std::vector<std::uint8_t> live_;    // row -> still summed
+    std::vector<std::uint32_t> limit_;  // row -> positions still kept
     std::size_t width_ = 0;
     std::vector<PositionCounts> sums_;  // rows x width, lanes 0-5
     std::vector<std::uint64_t> decided_true_, decided_false_;  // rows x width: ranks with a decided entry
