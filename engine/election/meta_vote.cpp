@@ -171,7 +171,7 @@ const std::array<PositionCounts, 256> kContribution = make_contribution_table();
 
 }  // namespace
 
-const PositionCounts& contribution(std::uint8_t flags) { return kContribution[flags]; }
+const std::array<PositionCounts, 256> kContributionByFlags = kContribution;
 
 namespace {
 

@@ -1,5 +1,6 @@
 // Meta-votes of the binary agreement and their update rules (spec §5), as pure functions.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -174,7 +175,8 @@ inline MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
 
 // What one entry with these flags adds to the others' counts at its position (lanes 0-5), and
 // in lane 6 its decision (0 undecided, 1 false, 2 true).
-const PositionCounts& contribution(std::uint8_t flags);
+extern const std::array<PositionCounts, 256> kContributionByFlags;
+inline const PositionCounts& contribution(std::uint8_t flags) { return kContributionByFlags[flags]; }
 
 // Adds `list` as the next "other" (lists must be added in the others' order).
 void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list);
