@@ -143,8 +143,6 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     if (!pv && m.observer != ObserverKind::This) return;
 
     // One row per peer voted on: the parent's peers, or every voter for an observer.
-    auto& slot_of = t_slot_of;
-    slot_of.assign(ctx.peers.size(), -1);
     auto& row_peer = t_row_peer;
     row_peer.clear();
     if (pv) {
@@ -168,9 +166,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
                     break;
                 }
         }
-        if (row_cap[row] == 0) continue;
-        slot_of[row_peer[row]] = static_cast<std::int32_t>(row);
-        any_row = true;
+        if (row_cap[row] != 0) any_row = true;
     }
 
     // Other voters' latest non-forked ancestors, in ascending voter order (the others' order).
@@ -209,6 +205,10 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         cache->materialize(summed);
         width = cache->width();
     } else {
+        auto& slot_of = t_slot_of;
+        slot_of.assign(ctx.peers.size(), -1);
+        for (size_t row = 0; row < rows; ++row)
+            if (row_cap[row] != 0) slot_of[row_peer[row]] = static_cast<std::int32_t>(row);
         summed.assign(rows * width, PositionCounts{});
         for (const MetaEvent* am : ancestors)
             if (am) add_others(summed, width, slot_of, row_cap, am->meta_votes);

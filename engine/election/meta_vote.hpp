@@ -116,10 +116,8 @@ public:
         rows_.back().size = 0;
     }
     void append(std::uint32_t peer, std::span<const std::uint8_t> flags) {
-        const std::size_t at = flags_.size();
-        rows_.push_back(Row{peer, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(flags.size())});
-        flags_.resize(at + flags.size());
-        if (!flags.empty()) std::memcpy(flags_.data() + at, flags.data(), flags.size());
+        rows_.push_back(Row{peer, static_cast<std::uint32_t>(flags_.size()), static_cast<std::uint32_t>(flags.size())});
+        for (std::uint8_t f : flags) flags_.push_back(f);
     }
 
     // (peer, decoded list) pairs, so views can iterate `for (const auto& [peer, list] : rows)`.
