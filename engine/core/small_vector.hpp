@@ -81,13 +81,20 @@ public:
         return back();
     }
     void pop_back() noexcept { --size_; }
-    // Shrinks, or grows with value-initialised elements.
-    void resize(size_type n) {
+    // Shrinks, or grows with value-initialised elements (or copies of `value`).
+    void resize(size_type n) { resize(n, T{}); }
+    void resize(size_type n, const T& value) {
+        const T copy = value;  // value may live in this vector
         reserve(n);
-        for (size_type i = size_; i < n; ++i) data()[i] = T{};
+        for (size_type i = size_; i < n; ++i) data()[i] = copy;
         size_ = static_cast<std::uint32_t>(n);
     }
+    void assign(size_type n, const T& value) {
+        size_ = 0;
+        resize(n, value);
+    }
     template <typename It>
+        requires(!std::is_integral_v<It>)
     void assign(It first, It last) {
         const auto n = static_cast<std::uint32_t>(last - first);
         size_ = 0;

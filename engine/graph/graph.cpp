@@ -9,13 +9,11 @@ namespace parsec::graph {
 using model::AncestorInfo;
 using model::ForkEntry;
 
-EventIndex Graph::insert(Event e) {
+EventIndex Graph::insert(Event&& e) {
     auto index = static_cast<EventIndex>(events_.size());
     PARSEC_ASSERT(find(e.hash) == model::kNoEvent, "event inserted twice");
     if (2 * (events_.size() + 1) > slots_.size()) rehash(2 * (events_.size() + 1));
-    size_t i = HashKey{}(e.hash) & mask_;
-    while (slots_[i] != model::kNoEvent) i = (i + 1) & mask_;
-    slots_[i] = index;
+    place(e.hash, index);
     EventIndex sync_parent = model::kNoEvent;
     if (e.self_parent != model::kNoEvent)
         sync_parent = model::is_sync(events_[e.self_parent].cause) ? e.self_parent : sync_parent_[e.self_parent];
@@ -27,13 +25,15 @@ EventIndex Graph::insert(Event e) {
 void Graph::rehash(size_t min_slots) {
     size_t n = 16;
     while (n < min_slots) n *= 2;
-    slots_.assign(n, model::kNoEvent);
+    slots_.assign(n, HashSlot{});
     mask_ = n - 1;
-    for (EventIndex e = 0; e < events_.size(); ++e) {
-        size_t i = HashKey{}(events_[e].hash) & mask_;
-        while (slots_[i] != model::kNoEvent) i = (i + 1) & mask_;
-        slots_[i] = e;
-    }
+    for (EventIndex e = 0; e < events_.size(); ++e) place(events_[e].hash, e);
+}
+
+void Graph::place(const core::Hash32& h, EventIndex e) {
+    size_t i = HashKey{}(h) & mask_;
+    while (slots_[i].index != model::kNoEvent) i = (i + 1) & mask_;
+    slots_[i] = HashSlot{hash_tag(h), e};
 }
 
 namespace {
@@ -47,14 +47,19 @@ std::vector<std::uint32_t> with_zero(std::vector<std::uint32_t> s) {
     return s;
 }
 
-// Merge rule of spec §1.5 step 1: a fork key known on one side only gains the implicit fork
-// number 0 when the other side's `last` for that creator reaches that index.
-AncestorInfo merge(const AncestorInfo& left, const AncestorInfo& right) {
-    AncestorInfo out;
-    out.last.assign(std::max(left.last.size(), right.last.size()), -1);
-    for (size_t c = 0; c < out.last.size(); ++c)
-        out.last[c] = std::max(left.last_of(static_cast<PeerIndex>(c)), right.last_of(static_cast<PeerIndex>(c)));
-    if (left.forks.empty() && right.forks.empty()) return out;
+// Merge rule of spec §1.5 step 1, into `out` (left and right are other events' infos): a fork key
+// known on one side only gains the implicit fork number 0 when the other side's `last` for that
+// creator reaches that index.
+void merge_into(AncestorInfo& out, const AncestorInfo& left, const AncestorInfo& right) {
+    const bool left_longer = left.last.size() >= right.last.size();
+    const auto& longer = left_longer ? left.last : right.last;
+    const auto& shorter = left_longer ? right.last : left.last;
+    out.last = longer;
+    std::int32_t* o = out.last.data();
+    const std::int32_t* s = shorter.data();
+    for (size_t c = 0, n = shorter.size(); c < n; ++c) o[c] = std::max(o[c], s[c]);
+    out.forks.clear();
+    if (left.forks.empty() && right.forks.empty()) return;
 
     auto one_sided = [](const ForkEntry& f, const AncestorInfo& other) {
         ForkEntry g = f;
@@ -79,7 +84,6 @@ AncestorInfo merge(const AncestorInfo& left, const AncestorInfo& right) {
             ++i, ++j;
         }
     }
-    return out;
 }
 
 }  // namespace
@@ -88,7 +92,7 @@ void compute_ancestor_info(Event& e, const Graph& graph, const PeerList& peers) 
     const bool has_self = e.self_parent != model::kNoEvent;
     const bool has_other = e.other_parent != model::kNoEvent;
     if (has_self && has_other)
-        e.ancestors = merge(graph[e.self_parent].ancestors, graph[e.other_parent].ancestors);
+        merge_into(e.ancestors, graph[e.self_parent].ancestors, graph[e.other_parent].ancestors);
     else if (has_self)
         e.ancestors = graph[e.self_parent].ancestors;
     else if (has_other)

@@ -51,6 +51,10 @@ private:
     static const Slot kEmptySlot;
     std::vector<Peer> peers_;
     std::unordered_map<std::string, PeerIndex> by_name_;
+    // Id -> index by the public key's first bytes (a hash already), open addressing at most half
+    // full: every received event looks up its creator, and hashing the name string cost more.
+    std::vector<PeerIndex> by_key_;
+    void place_by_key(PeerIndex p);
     bool any_fork_ = false;
 };
 

@@ -106,7 +106,7 @@ private:
     // `signed_here`: we just made the event's signature ourselves, so it needs no verification.
     Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
                                 const core::Hash32* hash = nullptr, bool signed_here = false);
-    Status add_event(model::Event e);
+    Status add_event(model::Event&& e);
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;
     model::Message pack_all(const std::vector<EventIndex>& events) const;

@@ -88,12 +88,15 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     if (options_.malice_detection && ev->creator != model::kOurIndex)
         if (auto s = detect_malice(ev.value(), packed); !s.ok()) return s.error();
     PeerIndex creator = ev->creator;
+    // add_event inserts first, before processing can add anything: the event lands at this index.
+    const auto index = static_cast<EventIndex>(graph_.size());
     if (auto s = add_event(std::move(ev.value())); !s.ok()) return s.error();
+    PARSEC_ASSERT(graph_[index].hash == h, "the received event is not where add_event put it");
     peers_.change_state(creator, st::kRecv);
-    return graph_.find(h);
+    return index;
 }
 
-Status Node::add_event(model::Event e) {
+Status Node::add_event(model::Event&& e) {
     const bool ours = e.creator == model::kOurIndex;
     if (!ours) {
         const auto& creator = peers_[e.creator];
