@@ -39,7 +39,7 @@ public:
         for (size_t i = HashKey{}(h) & mask_;; i = (i + 1) & mask_) {
             const HashSlot s = slots_[i];
             if (s.index == model::kNoEvent) return model::kNoEvent;
-            if (s.tag == tag && events_[s.index].hash == h) return s.index;
+            if (s.tag == tag && core::same_hash(events_[s.index].hash, h)) return s.index;
         }
     }
     // Room for `n` events without regrowing (a replay knows its event count).

@@ -54,7 +54,7 @@ PeerIndex PeerList::find(const crypto::PeerId& id) const {
         const PeerIndex p = by_key_[i];
         if (p == model::kNoPeer) return model::kNoPeer;
         const crypto::PeerId& known = peers_[p].id;
-        if (known.public_key == id.public_key && known.name == id.name) return p;
+        if (core::same_hash(known.public_key, id.public_key) && known.name == id.name) return p;
     }
 }
 

@@ -1,6 +1,7 @@
 #include "model/event.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace parsec::model {
 
@@ -16,14 +17,23 @@ bool AncestorInfo::has_multi_fork(PeerIndex creator) const {
     return false;
 }
 
+// Appends by one resize and a copy: every event is encoded at least once per node.
+static void put_raw(core::Bytes& out, const void* p, size_t n) {
+    const size_t at = out.size();
+    out.resize(at + n);
+    std::memcpy(out.data() + at, p, n);
+}
+
 static void put_u32(core::Bytes& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    std::uint8_t le[4];
+    for (int i = 0; i < 4; ++i) le[i] = static_cast<std::uint8_t>(v >> (8 * i));
+    put_raw(out, le, 4);
 }
 
 void encode_content(core::Bytes& out, const PackedEvent& e, const crypto::Crypto& crypto) {
     crypto.encode_id(out, e.creator);
     put_u32(out, static_cast<std::uint32_t>(e.cause));
-    auto put_hash = [&](const core::Hash32& h) { out.insert(out.end(), h.begin(), h.end()); };
+    auto put_hash = [&](const core::Hash32& h) { put_raw(out, h.data(), h.size()); };
     switch (e.cause) {
         case CauseKind::Requesting:
             put_hash(e.self_parent);

@@ -101,6 +101,11 @@ private:
     Result<model::Message> handle_message(MessageKind kind, const PeerId& src, const model::Message& msg,
                                           const std::vector<Observation>& dkg_votes);
     Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
+    // The held event with hash `h` (packed's), found through its creator's slots rather than the
+    // graph's hash table: that table is a cache miss per lookup in a large graph.
+    EventIndex find_known(const model::PackedEvent& packed, const core::Hash32& h) const;
+    // graph_.find(h) for a self-parent of `creator`: usually its latest event, checked first.
+    EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);
     // `content` = encode_content(packed) and `hash` its hash, when the caller already has them.
     // `signed_here`: we just made the event's signature ourselves, so it needs no verification.

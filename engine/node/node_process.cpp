@@ -35,7 +35,7 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
     e.cause = packed.cause;
     e.signature = packed.signature;
     if (packed.cause != CauseKind::Initial) {
-        e.self_parent = graph_.find(packed.self_parent);
+        e.self_parent = find_self_parent(e.creator, packed.self_parent);
         if (e.self_parent == model::kNoEvent) return make_error("UnknownSelfParent", "event by " + packed.creator.name);
         const auto& sp = graph_[e.self_parent];
         // Not a malice check: an event chained onto another creator's event would corrupt the slots.
@@ -82,7 +82,7 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     content.clear();
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
-    if (EventIndex known = graph_.find(h); known != model::kNoEvent) return known;
+    if (EventIndex known = find_known(packed, h); known != model::kNoEvent) return known;
     auto ev = unpack(packed, &content, &h);
     if (!ev.ok()) return ev.error();
     if (options_.malice_detection && ev->creator != model::kOurIndex)
@@ -94,6 +94,29 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     PARSEC_ASSERT(graph_[index].hash == h, "the received event is not where add_event put it");
     peers_.change_state(creator, st::kRecv);
     return index;
+}
+
+EventIndex Node::find_self_parent(PeerIndex creator, const core::Hash32& h) const {
+    const EventIndex last = peers_[creator].last_event();
+    if (last != model::kNoEvent && core::same_hash(graph_[last].hash, h)) return last;
+    return graph_.find(h);
+}
+
+EventIndex Node::find_known(const PackedEvent& packed, const core::Hash32& h) const {
+    // A held event with this hash has this content (spec §1.5: the hash commits to the creator
+    // and self-parent), so it sits in its creator's slot at self-parent's index + 1; an unknown
+    // creator or self-parent means it is not held.
+    const PeerIndex creator = peers_.find(packed.creator);
+    if (creator == model::kNoPeer) return model::kNoEvent;
+    std::uint32_t index = 0;
+    if (packed.cause != CauseKind::Initial) {
+        const EventIndex sp = find_self_parent(creator, packed.self_parent);
+        if (sp == model::kNoEvent) return model::kNoEvent;
+        index = graph_[sp].index_by_creator + 1;
+    }
+    for (EventIndex e : peers_.events_by_index(creator, index))
+        if (core::same_hash(graph_[e].hash, h)) return e;
+    return model::kNoEvent;
 }
 
 Status Node::add_event(model::Event&& e) {
