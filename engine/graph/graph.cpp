@@ -11,9 +11,13 @@ using model::ForkEntry;
 
 EventIndex Graph::insert(Event&& e) {
     auto index = static_cast<EventIndex>(events_.size());
-    PARSEC_ASSERT(find(e.hash) == model::kNoEvent, "event inserted twice");
     if (2 * (events_.size() + 1) > slots_.size()) rehash(2 * (events_.size() + 1));
+    // place() walks the probe sequence find() would: it asserts the hash is not there yet.
     place(e.hash, index);
+    if (index >= kRecentFromSize) {
+        if (recent_.empty()) recent_.resize(kRecentSlots);
+        recent_[recent_position(e.hash)] = RecentSlot{e.hash, index};
+    }
     EventIndex sync_parent = model::kNoEvent;
     if (e.self_parent != model::kNoEvent)
         sync_parent = model::is_sync(events_[e.self_parent].cause) ? e.self_parent : sync_parent_[e.self_parent];
@@ -31,9 +35,11 @@ void Graph::rehash(size_t min_slots) {
 }
 
 void Graph::place(const core::Hash32& h, EventIndex e) {
+    const std::uint32_t tag = hash_tag(h);
     size_t i = HashKey{}(h) & mask_;
-    while (slots_[i].index != model::kNoEvent) i = (i + 1) & mask_;
-    slots_[i] = HashSlot{hash_tag(h), e};
+    for (; slots_[i].index != model::kNoEvent; i = (i + 1) & mask_)
+        PARSEC_ASSERT(slots_[i].tag != tag || !core::same_hash(events_[slots_[i].index].hash, h), "event inserted twice");
+    slots_[i] = HashSlot{tag, e};
 }
 
 namespace {

@@ -34,6 +34,10 @@ public:
     size_t size() const { return events_.size(); }
     const Event& operator[](EventIndex i) const { return events_[i]; }
     EventIndex find(const core::Hash32& h) const {
+        if (!recent_.empty()) {
+            const RecentSlot& r = recent_[recent_position(h)];
+            if (r.index != model::kNoEvent && core::same_hash(r.hash, h)) return r.index;
+        }
         if (slots_.empty()) return model::kNoEvent;
         const std::uint32_t tag = hash_tag(h);
         for (size_t i = HashKey{}(h) & mask_;; i = (i + 1) & mask_) {
@@ -68,6 +72,21 @@ private:
     };
     std::vector<HashSlot> slots_;
     size_t mask_ = 0;
+    // The latest inserted events by hash, direct-mapped, full hashes inline: in a large graph a
+    // table probe is a cache miss, and most lookups (parents, events sent again) are of recent
+    // events. Small graphs fit in cache anyway and go without it (copies stay cheap).
+    static constexpr size_t kRecentSlots = 2048;      // a power of two
+    static constexpr size_t kRecentFromSize = 4096;
+    struct RecentSlot {
+        core::Hash32 hash{};
+        EventIndex index = model::kNoEvent;
+    };
+    std::vector<RecentSlot> recent_;
+    static size_t recent_position(const core::Hash32& h) {
+        std::uint32_t v;  // bits the table's position and tag do not use
+        std::memcpy(&v, h.data() + 16, sizeof v);
+        return v & (kRecentSlots - 1);
+    }
     void rehash(size_t min_slots);
     void place(const core::Hash32& h, EventIndex e);
 };
