@@ -18,10 +18,13 @@ inline constexpr Hash32 kZeroHash{};
 // Hash32 equality as four word compares: std::array's == calls memcmp, and the hot lookups
 // (graph, peers) compare one hash per probe.
 inline bool same_hash(const Hash32& a, const Hash32& b) {
-    std::uint64_t x[4], y[4];
-    std::memcpy(x, a.data(), 32);
-    std::memcpy(y, b.data(), 32);
-    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2]) | (x[3] ^ y[3])) == 0;
+    auto word = [](const Hash32& h, size_t i) {  // loaded straight from the hash, no stack copy
+        std::uint64_t v;
+        std::memcpy(&v, h.data() + 8 * i, sizeof v);
+        return v;
+    };
+    return ((word(a, 0) ^ word(b, 0)) | (word(a, 1) ^ word(b, 1)) | (word(a, 2) ^ word(b, 2)) |
+            (word(a, 3) ^ word(b, 3))) == 0;
 }
 
 std::string to_hex(ByteSpan bytes);

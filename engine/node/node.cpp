@@ -70,9 +70,9 @@ Status Node::add_own_event(PackedEvent packed) {
     content.clear();
     model::encode_content(content, packed, *crypto_);
     packed.signature = crypto_->sign(our_, content);
-    auto ev = unpack(packed, &content, nullptr, /*signed_here=*/true);
-    if (!ev.ok()) return ev.error();
-    return add_event(std::move(ev.value()));
+    model::Event ev;
+    if (auto s = unpack_into(ev, packed, &content, nullptr, /*signed_here=*/true); !s.ok()) return s;
+    return add_event(std::move(ev));
 }
 
 bool Node::can_vote() const { return st::contains(peers_[model::kOurIndex].current_state(), st::kVote); }

@@ -111,6 +111,9 @@ private:
     // `signed_here`: we just made the event's signature ourselves, so it needs no verification.
     Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
                                 const core::Hash32* hash = nullptr, bool signed_here = false);
+    // unpack into `e`, a default-constructed event (the hot paths: no copy of the result).
+    Status unpack_into(model::Event& e, const model::PackedEvent& packed, const core::Bytes* content = nullptr,
+                       const core::Hash32* hash = nullptr, bool signed_here = false);
     Status add_event(model::Event&& e);
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;

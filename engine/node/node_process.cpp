@@ -21,6 +21,12 @@ election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator
 Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* content_in,
                                   const core::Hash32* hash_in, bool signed_here) {
     model::Event e;
+    if (auto s = unpack_into(e, packed, content_in, hash_in, signed_here); !s.ok()) return s.error();
+    return e;
+}
+
+Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core::Bytes* content_in,
+                         const core::Hash32* hash_in, bool signed_here) {
     e.creator = peers_.find(packed.creator);
     if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
     core::Bytes own_content;
@@ -73,7 +79,7 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
     if (e.index_by_creator > peers_[e.creator].slots.size())
         return make_error("InvalidEvent", "index_by_creator beyond the creator's known events");
     graph::compute_ancestor_info(e, graph_, peers_);
-    return e;
+    return {};
 }
 
 Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
@@ -83,14 +89,14 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
     if (EventIndex known = find_known(packed, h); known != model::kNoEvent) return known;
-    auto ev = unpack(packed, &content, &h);
-    if (!ev.ok()) return ev.error();
-    if (options_.malice_detection && ev->creator != model::kOurIndex)
-        if (auto s = detect_malice(ev.value(), packed); !s.ok()) return s.error();
-    PeerIndex creator = ev->creator;
+    model::Event ev;  // filled in place: a returned event would be copied once more
+    if (auto s = unpack_into(ev, packed, &content, &h); !s.ok()) return s.error();
+    if (options_.malice_detection && ev.creator != model::kOurIndex)
+        if (auto s = detect_malice(ev, packed); !s.ok()) return s.error();
+    PeerIndex creator = ev.creator;
     // add_event inserts first, before processing can add anything: the event lands at this index.
     const auto index = static_cast<EventIndex>(graph_.size());
-    if (auto s = add_event(std::move(ev.value())); !s.ok()) return s.error();
+    if (auto s = add_event(std::move(ev)); !s.ok()) return s.error();
     PARSEC_ASSERT(graph_[index].hash == h, "the received event is not where add_event put it");
     peers_.change_state(creator, st::kRecv);
     return index;
