@@ -175,11 +175,6 @@ bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const Pee
     return 3 * count > 2 * voter_count;
 }
 
-namespace {
-thread_local std::vector<const std::int32_t*> t_mid_last;  // per creator: its latest ancestor's `last`
-thread_local std::vector<std::size_t> t_mid_size;
-}  // namespace
-
 void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Graph& graph, const PeerList& peers,
                         size_t voter_count, std::vector<std::uint8_t>& out) {
     out.assign(ys.size(), 0);
@@ -188,27 +183,35 @@ void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Gr
         return;
     }
     // Without forks, the latest ancestor `mid` of creator c sees y iff mid's last ancestor index
-    // for y's creator reaches y (the fast path of strongly_sees above).
-    auto& mid_last = t_mid_last;
-    auto& mid_size = t_mid_size;
-    mid_last.clear();
-    mid_size.clear();
+    // for y's creator reaches y (the fast path of strongly_sees above). One `last` per creator:
+    // a stack array for the usual peer counts, the heap beyond.
+    struct Mid {
+        const std::int32_t* last;
+        std::size_t size;
+    };
+    constexpr std::size_t kOnStack = 64;
+    Mid on_stack[kOnStack];
+    std::vector<Mid> on_heap;
     const auto& last = x.ancestors.last;
+    Mid* mids = on_stack;
+    if (last.size() > kOnStack) {
+        on_heap.resize(last.size());
+        mids = on_heap.data();
+    }
+    std::size_t mid_count = 0;
     for (size_t c = 0; c < last.size(); ++c) {
         if (last[c] < 0) continue;
         const Event& mid = graph[peers[static_cast<PeerIndex>(c)].slots[static_cast<size_t>(last[c])][0]];
-        mid_last.push_back(mid.ancestors.last.data());
-        mid_size.push_back(mid.ancestors.last.size());
+        mids[mid_count++] = Mid{mid.ancestors.last.data(), mid.ancestors.last.size()};
     }
     for (size_t i = 0; i < ys.size(); ++i) {
         const Event& y = graph[ys[i]];
         const PeerIndex yc = y.creator;
         const auto y_index = static_cast<std::int32_t>(y.index_by_creator);
         size_t count = 0;
-        for (size_t m = 0; m < mid_last.size(); ++m) count += yc < mid_size[m] && mid_last[m][yc] >= y_index;
+        for (size_t m = 0; m < mid_count; ++m) count += yc < mids[m].size && mids[m].last[yc] >= y_index;
         out[i] = 3 * count > 2 * voter_count;
     }
 }
-
 
 }  // namespace parsec::graph
