@@ -135,7 +135,8 @@ private:
     bool is_valid_sync(const model::Event& e) const;
     void update_awaiting(EventIndex inserted);
     Status create_accusation_events(EventIndex other_parent);
-    std::vector<crypto::PeerId> genesis_group() const;
+    // The genesis group: the stored Genesis vote's, else the voters' ids, built in `scratch`.
+    const std::vector<crypto::PeerId>& genesis_group(std::vector<crypto::PeerId>& scratch) const;
     bool have_accused(PeerIndex offender, const model::Malice& malice) const;
     bool has_own_events() const { return !peers_[model::kOurIndex].slots.empty(); }
     // Our events due while we have none yet are queued, then made once our Initial exists (§2.6).
