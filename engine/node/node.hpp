@@ -103,7 +103,8 @@ private:
     Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
     // The held event with hash `h` (packed's), found through its creator's slots rather than the
     // graph's hash table: that table is a cache miss per lookup in a large graph.
-    EventIndex find_known(const model::PackedEvent& packed, const core::Hash32& h) const;
+    // `creator` = peers_.find(packed.creator).
+    EventIndex find_known(PeerIndex creator, const model::PackedEvent& packed, const core::Hash32& h) const;
     // graph_.find(h) for a self-parent of `creator`: usually its latest event, checked first.
     EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);
@@ -111,7 +112,8 @@ private:
     // `signed_here`: we just made the event's signature ourselves, so it needs no verification.
     Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
                                 const core::Hash32* hash = nullptr, bool signed_here = false);
-    // unpack into `e`, a default-constructed event (the hot paths: no copy of the result).
+    // unpack into `e`, a default-constructed event (the hot paths: no copy of the result) whose
+    // creator may already be set to packed.creator's index.
     Status unpack_into(model::Event& e, const model::PackedEvent& packed, const core::Bytes* content = nullptr,
                        const core::Hash32* hash = nullptr, bool signed_here = false);
     Status add_event(model::Event&& e);

@@ -27,7 +27,7 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
 
 Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core::Bytes* content_in,
                          const core::Hash32* hash_in, bool signed_here) {
-    e.creator = peers_.find(packed.creator);
+    if (e.creator == model::kNoPeer) e.creator = peers_.find(packed.creator);
     if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
     core::Bytes own_content;
     if (!content_in) {
@@ -88,8 +88,10 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     content.clear();
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
-    if (EventIndex known = find_known(packed, h); known != model::kNoEvent) return known;
+    const PeerIndex sender = peers_.find(packed.creator);  // looked up once for both steps
+    if (EventIndex known = find_known(sender, packed, h); known != model::kNoEvent) return known;
     model::Event ev;  // filled in place: a returned event would be copied once more
+    ev.creator = sender;
     if (auto s = unpack_into(ev, packed, &content, &h); !s.ok()) return s.error();
     if (options_.malice_detection && ev.creator != model::kOurIndex)
         if (auto s = detect_malice(ev, packed); !s.ok()) return s.error();
@@ -108,11 +110,10 @@ EventIndex Node::find_self_parent(PeerIndex creator, const core::Hash32& h) cons
     return graph_.find(h);
 }
 
-EventIndex Node::find_known(const PackedEvent& packed, const core::Hash32& h) const {
+EventIndex Node::find_known(PeerIndex creator, const PackedEvent& packed, const core::Hash32& h) const {
     // A held event with this hash has this content (spec §1.5: the hash commits to the creator
     // and self-parent), so it sits in its creator's slot at self-parent's index + 1; an unknown
     // creator or self-parent means it is not held.
-    const PeerIndex creator = peers_.find(packed.creator);
     if (creator == model::kNoPeer) return model::kNoEvent;
     std::uint32_t index = 0;
     if (packed.cause != CauseKind::Initial) {
