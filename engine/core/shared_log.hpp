@@ -25,7 +25,12 @@ public:
     }
 
     template <class Same>
-    void push_back(T value, Same same) {
+    void push_back(const T& value, Same same) {
+        push_back(T(value), same);
+    }
+    // By rvalue: elements may be large (events), and each by-value hop would copy them once more.
+    template <class Same>
+    void push_back(T&& value, Same same) {
         if (!data_) data_ = std::make_shared<std::vector<T>>();
         if (data_->size() > size_) {
             if (same((*data_)[size_], value)) {

@@ -26,12 +26,19 @@ public:
     using reference = T&;
     using const_reference = const T&;
 
-    SmallVector() noexcept {}
+    // The inline buffer starts zeroed so whole-buffer copies (copy_inline) read defined bytes.
+    SmallVector() noexcept { std::memset(inline_, 0, sizeof inline_); }
     SmallVector(std::initializer_list<T> init) { assign(init.begin(), init.end()); }
-    SmallVector(const SmallVector& o) { assign(o.begin(), o.end()); }
+    SmallVector(const SmallVector& o) {
+        if (o.on_heap()) assign(o.begin(), o.end());
+        else copy_inline(o);
+    }
     SmallVector(SmallVector&& o) noexcept { steal(o); }
     SmallVector& operator=(const SmallVector& o) {
-        if (this != &o) {
+        if (this == &o) return *this;
+        if (!o.on_heap() && !on_heap()) {
+            copy_inline(o);
+        } else {
             size_ = 0;
             assign(o.begin(), o.end());
         }
@@ -81,13 +88,20 @@ public:
         return back();
     }
     void pop_back() noexcept { --size_; }
-    // Shrinks, or grows with value-initialised elements.
-    void resize(size_type n) {
+    // Shrinks, or grows with value-initialised elements (or copies of `value`).
+    void resize(size_type n) { resize(n, T{}); }
+    void resize(size_type n, const T& value) {
+        const T copy = value;  // value may live in this vector
         reserve(n);
-        for (size_type i = size_; i < n; ++i) data()[i] = T{};
+        for (size_type i = size_; i < n; ++i) data()[i] = copy;
         size_ = static_cast<std::uint32_t>(n);
     }
+    void assign(size_type n, const T& value) {
+        size_ = 0;
+        resize(n, value);
+    }
     template <typename It>
+        requires(!std::is_integral_v<It>)
     void assign(It first, It last) {
         const auto n = static_cast<std::uint32_t>(last - first);
         size_ = 0;
@@ -116,16 +130,22 @@ private:
         capacity_ = N;
     }
     void steal(SmallVector& o) noexcept {
-        size_ = o.size_;
         if (o.on_heap()) {
+            size_ = o.size_;
             heap_ = o.heap_;
             capacity_ = o.capacity_;
             o.capacity_ = N;
         } else {
-            capacity_ = N;
-            std::memcpy(inline_, o.inline_, sizeof(T) * size_);
+            copy_inline(o);
         }
         o.size_ = 0;
+    }
+    // The whole inline buffer, a constant size the compiler copies in a few moves, rather than
+    // a memcpy call of size() elements. Both sides use their inline storage.
+    void copy_inline(const SmallVector& o) noexcept {
+        capacity_ = N;
+        size_ = o.size_;
+        std::memcpy(inline_, o.inline_, sizeof inline_);
     }
 
     std::uint32_t size_ = 0;

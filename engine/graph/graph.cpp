@@ -9,13 +9,15 @@ namespace parsec::graph {
 using model::AncestorInfo;
 using model::ForkEntry;
 
-EventIndex Graph::insert(Event e) {
+EventIndex Graph::insert(Event&& e) {
     auto index = static_cast<EventIndex>(events_.size());
-    PARSEC_ASSERT(find(e.hash) == model::kNoEvent, "event inserted twice");
     if (2 * (events_.size() + 1) > slots_.size()) rehash(2 * (events_.size() + 1));
-    size_t i = HashKey{}(e.hash) & mask_;
-    while (slots_[i] != model::kNoEvent) i = (i + 1) & mask_;
-    slots_[i] = index;
+    // place() walks the probe sequence find() would: it asserts the hash is not there yet.
+    place(e.hash, index);
+    if (index >= kRecentFromSize) {
+        if (recent_.empty()) recent_.resize(kRecentSlots);
+        recent_[recent_position(e.hash)] = RecentSlot{e.hash, index};
+    }
     EventIndex sync_parent = model::kNoEvent;
     if (e.self_parent != model::kNoEvent)
         sync_parent = model::is_sync(events_[e.self_parent].cause) ? e.self_parent : sync_parent_[e.self_parent];
@@ -27,13 +29,17 @@ EventIndex Graph::insert(Event e) {
 void Graph::rehash(size_t min_slots) {
     size_t n = 16;
     while (n < min_slots) n *= 2;
-    slots_.assign(n, model::kNoEvent);
+    slots_.assign(n, HashSlot{});
     mask_ = n - 1;
-    for (EventIndex e = 0; e < events_.size(); ++e) {
-        size_t i = HashKey{}(events_[e].hash) & mask_;
-        while (slots_[i] != model::kNoEvent) i = (i + 1) & mask_;
-        slots_[i] = e;
-    }
+    for (EventIndex e = 0; e < events_.size(); ++e) place(events_[e].hash, e);
+}
+
+void Graph::place(const core::Hash32& h, EventIndex e) {
+    const std::uint32_t tag = hash_tag(h);
+    size_t i = HashKey{}(h) & mask_;
+    for (; slots_[i].index != model::kNoEvent; i = (i + 1) & mask_)
+        PARSEC_ASSERT(slots_[i].tag != tag || !core::same_hash(events_[slots_[i].index].hash, h), "event inserted twice");
+    slots_[i] = HashSlot{tag, e};
 }
 
 namespace {
@@ -47,14 +53,19 @@ std::vector<std::uint32_t> with_zero(std::vector<std::uint32_t> s) {
     return s;
 }
 
-// Merge rule of spec §1.5 step 1: a fork key known on one side only gains the implicit fork
-// number 0 when the other side's `last` for that creator reaches that index.
-AncestorInfo merge(const AncestorInfo& left, const AncestorInfo& right) {
-    AncestorInfo out;
-    out.last.assign(std::max(left.last.size(), right.last.size()), -1);
-    for (size_t c = 0; c < out.last.size(); ++c)
-        out.last[c] = std::max(left.last_of(static_cast<PeerIndex>(c)), right.last_of(static_cast<PeerIndex>(c)));
-    if (left.forks.empty() && right.forks.empty()) return out;
+// Merge rule of spec §1.5 step 1, into `out` (left and right are other events' infos): a fork key
+// known on one side only gains the implicit fork number 0 when the other side's `last` for that
+// creator reaches that index.
+void merge_into(AncestorInfo& out, const AncestorInfo& left, const AncestorInfo& right) {
+    const bool left_longer = left.last.size() >= right.last.size();
+    const auto& longer = left_longer ? left.last : right.last;
+    const auto& shorter = left_longer ? right.last : left.last;
+    out.last = longer;
+    std::int32_t* o = out.last.data();
+    const std::int32_t* s = shorter.data();
+    for (size_t c = 0, n = shorter.size(); c < n; ++c) o[c] = std::max(o[c], s[c]);
+    out.forks.clear();
+    if (left.forks.empty() && right.forks.empty()) return;
 
     auto one_sided = [](const ForkEntry& f, const AncestorInfo& other) {
         ForkEntry g = f;
@@ -79,7 +90,6 @@ AncestorInfo merge(const AncestorInfo& left, const AncestorInfo& right) {
             ++i, ++j;
         }
     }
-    return out;
 }
 
 }  // namespace
@@ -88,7 +98,7 @@ void compute_ancestor_info(Event& e, const Graph& graph, const PeerList& peers) 
     const bool has_self = e.self_parent != model::kNoEvent;
     const bool has_other = e.other_parent != model::kNoEvent;
     if (has_self && has_other)
-        e.ancestors = merge(graph[e.self_parent].ancestors, graph[e.other_parent].ancestors);
+        merge_into(e.ancestors, graph[e.self_parent].ancestors, graph[e.other_parent].ancestors);
     else if (has_self)
         e.ancestors = graph[e.self_parent].ancestors;
     else if (has_other)
@@ -165,11 +175,6 @@ bool strongly_sees(const Event& x, const Event& y, const Graph& graph, const Pee
     return 3 * count > 2 * voter_count;
 }
 
-namespace {
-thread_local std::vector<const std::int32_t*> t_mid_last;  // per creator: its latest ancestor's `last`
-thread_local std::vector<std::size_t> t_mid_size;
-}  // namespace
-
 void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Graph& graph, const PeerList& peers,
                         size_t voter_count, std::vector<std::uint8_t>& out) {
     out.assign(ys.size(), 0);
@@ -178,27 +183,35 @@ void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Gr
         return;
     }
     // Without forks, the latest ancestor `mid` of creator c sees y iff mid's last ancestor index
-    // for y's creator reaches y (the fast path of strongly_sees above).
-    auto& mid_last = t_mid_last;
-    auto& mid_size = t_mid_size;
-    mid_last.clear();
-    mid_size.clear();
+    // for y's creator reaches y (the fast path of strongly_sees above). One `last` per creator:
+    // a stack array for the usual peer counts, the heap beyond.
+    struct Mid {
+        const std::int32_t* last;
+        std::size_t size;
+    };
+    constexpr std::size_t kOnStack = 64;
+    Mid on_stack[kOnStack];
+    std::vector<Mid> on_heap;
     const auto& last = x.ancestors.last;
+    Mid* mids = on_stack;
+    if (last.size() > kOnStack) {
+        on_heap.resize(last.size());
+        mids = on_heap.data();
+    }
+    std::size_t mid_count = 0;
     for (size_t c = 0; c < last.size(); ++c) {
         if (last[c] < 0) continue;
         const Event& mid = graph[peers[static_cast<PeerIndex>(c)].slots[static_cast<size_t>(last[c])][0]];
-        mid_last.push_back(mid.ancestors.last.data());
-        mid_size.push_back(mid.ancestors.last.size());
+        mids[mid_count++] = Mid{mid.ancestors.last.data(), mid.ancestors.last.size()};
     }
     for (size_t i = 0; i < ys.size(); ++i) {
         const Event& y = graph[ys[i]];
         const PeerIndex yc = y.creator;
         const auto y_index = static_cast<std::int32_t>(y.index_by_creator);
         size_t count = 0;
-        for (size_t m = 0; m < mid_last.size(); ++m) count += yc < mid_size[m] && mid_last[m][yc] >= y_index;
+        for (size_t m = 0; m < mid_count; ++m) count += yc < mids[m].size && mids[m].last[yc] >= y_index;
         out[i] = 3 * count > 2 * voter_count;
     }
 }
-
 
 }  // namespace parsec::graph

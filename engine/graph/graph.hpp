@@ -1,5 +1,6 @@
 // The append-only event store (spec §1.7) and the graph relations on it (spec §3).
 #pragma once
+#include <cstring>
 #include <span>
 #include <unordered_map>
 #include <vector>
@@ -14,21 +15,35 @@ using model::Event;
 
 struct HashKey {
     size_t operator()(const core::Hash32& h) const {
-        size_t v = 0;
-        for (int i = 0; i < 8; ++i) v = (v << 8) | h[static_cast<size_t>(i)];
+        size_t v;  // any 8 bytes of a cryptographic hash spread well; one load, not 8 shifts
+        std::memcpy(&v, h.data(), sizeof v);
         return v;
     }
 };
+
+// Bits of an event hash kept in its table slot (not the ones that pick the slot): a probe reads
+// the event itself, a cache miss in a large graph, only when these match.
+inline std::uint32_t hash_tag(const core::Hash32& h) {
+    std::uint32_t t;
+    std::memcpy(&t, h.data() + 8, sizeof t);
+    return t;
+}
 
 class Graph {
 public:
     size_t size() const { return events_.size(); }
     const Event& operator[](EventIndex i) const { return events_[i]; }
     EventIndex find(const core::Hash32& h) const {
+        if (!recent_.empty()) {
+            const RecentSlot& r = recent_[recent_position(h)];
+            if (r.index != model::kNoEvent && core::same_hash(r.hash, h)) return r.index;
+        }
         if (slots_.empty()) return model::kNoEvent;
+        const std::uint32_t tag = hash_tag(h);
         for (size_t i = HashKey{}(h) & mask_;; i = (i + 1) & mask_) {
-            const EventIndex e = slots_[i];
-            if (e == model::kNoEvent || events_[e].hash == h) return e;
+            const HashSlot s = slots_[i];
+            if (s.index == model::kNoEvent) return model::kNoEvent;
+            if (s.tag == tag && core::same_hash(events_[s.index].hash, h)) return s.index;
         }
     }
     // Room for `n` events without regrowing (a replay knows its event count).
@@ -38,7 +53,8 @@ public:
         if (slots_.size() < 2 * n) rehash(2 * n);
     }
     // Inserts and returns the new index; the caller checked the hash is new.
-    EventIndex insert(Event e);
+    EventIndex insert(Event&& e);
+    EventIndex insert(const Event& e) { return insert(Event(e)); }
     std::span<const Event> events() const { return events_.view(); }
     // First sync event among e's strict self-ancestors (spec §3 self_sync_parent), kept per
     // event at insertion: votes between sync events would otherwise be walked at every query.
@@ -50,9 +66,29 @@ private:
     std::vector<EventIndex> sync_parent_;
     // Hash -> index: open addressing over event indices (a power-of-two table at most half full),
     // as lookups run for every received event and a node-based map allocates per insert.
-    std::vector<EventIndex> slots_;
+    struct HashSlot {
+        std::uint32_t tag = 0;
+        EventIndex index = model::kNoEvent;
+    };
+    std::vector<HashSlot> slots_;
     size_t mask_ = 0;
+    // The latest inserted events by hash, direct-mapped, full hashes inline: in a large graph a
+    // table probe is a cache miss, and most lookups (parents, events sent again) are of recent
+    // events. Small graphs fit in cache anyway and go without it (copies stay cheap).
+    static constexpr size_t kRecentSlots = 2048;      // a power of two
+    static constexpr size_t kRecentFromSize = 4096;
+    struct RecentSlot {
+        core::Hash32 hash{};
+        EventIndex index = model::kNoEvent;
+    };
+    std::vector<RecentSlot> recent_;
+    static size_t recent_position(const core::Hash32& h) {
+        std::uint32_t v;  // bits the table's position and tag do not use
+        std::memcpy(&v, h.data() + 16, sizeof v);
+        return v & (kRecentSlots - 1);
+    }
     void rehash(size_t min_slots);
+    void place(const core::Hash32& h, EventIndex e);
 };
 
 // Computes e.ancestors and e.fork_number from its parents, before e is inserted (spec §1.5).

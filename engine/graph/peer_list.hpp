@@ -41,6 +41,10 @@ public:
     // Ors bits into a present peer's state; a removed peer ignores it (spec §1.2 change_state).
     void change_state(PeerIndex p, std::uint8_t bits);
     void add_event_to_slot(PeerIndex creator, std::uint32_t index_by_creator, EventIndex e);
+    // A hint: each present peer will have about `n` events (no regrowing on the way).
+    void reserve_slots(size_t n) {
+        for (auto& p : peers_) p.slots.reserve(n);
+    }
     const Slot& events_by_index(PeerIndex creator, std::uint32_t index) const {
         const Peer& peer = peers_[creator];
         return index < peer.slots.size() ? peer.slots[index] : kEmptySlot;
@@ -51,6 +55,10 @@ private:
     static const Slot kEmptySlot;
     std::vector<Peer> peers_;
     std::unordered_map<std::string, PeerIndex> by_name_;
+    // Id -> index by the public key's first bytes (a hash already), open addressing at most half
+    // full: every received event looks up its creator, and hashing the name string cost more.
+    std::vector<PeerIndex> by_key_;
+    void place_by_key(PeerIndex p);
     bool any_fork_ = false;
 };
 

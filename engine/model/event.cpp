@@ -1,6 +1,7 @@
 #include "model/event.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace parsec::model {
 
@@ -16,31 +17,45 @@ bool AncestorInfo::has_multi_fork(PeerIndex creator) const {
     return false;
 }
 
-static void put_u32(core::Bytes& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+// Appends `n` bytes' room and returns where they start: one size change per encoded part, as
+// every event is encoded at least once per node.
+static std::uint8_t* grow(core::Bytes& out, size_t n) {
+    const size_t at = out.size();
+    out.resize(at + n);
+    return out.data() + at;
+}
+
+static std::uint8_t* put_u32(std::uint8_t* p, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) *p++ = static_cast<std::uint8_t>(v >> (8 * i));
+    return p;
+}
+
+static std::uint8_t* put_hash(std::uint8_t* p, const core::Hash32& h) {
+    std::memcpy(p, h.data(), h.size());
+    return p + h.size();
 }
 
 void encode_content(core::Bytes& out, const PackedEvent& e, const crypto::Crypto& crypto) {
     crypto.encode_id(out, e.creator);
-    put_u32(out, static_cast<std::uint32_t>(e.cause));
-    auto put_hash = [&](const core::Hash32& h) { out.insert(out.end(), h.begin(), h.end()); };
+    const auto cause = static_cast<std::uint32_t>(e.cause);
     switch (e.cause) {
         case CauseKind::Requesting:
-            put_hash(e.self_parent);
+            put_hash(put_u32(grow(out, 4 + 32), cause), e.self_parent);
             crypto.encode_id(out, e.recipient);
             break;
         case CauseKind::Request:
         case CauseKind::Response:
-            put_hash(e.self_parent);
-            put_hash(e.other_parent);
+            put_hash(put_hash(put_u32(grow(out, 4 + 64), cause), e.self_parent), e.other_parent);
             break;
-        case CauseKind::Observation:
-            put_hash(e.self_parent);
+        case CauseKind::Observation: {
+            put_hash(put_u32(grow(out, 4 + 32), cause), e.self_parent);
             encode_observation(out, e.vote, crypto);
-            out.insert(out.end(), e.vote_signature.bytes.begin(),
-                       e.vote_signature.bytes.begin() + static_cast<long>(crypto.signature_size()));
+            const size_t n = crypto.signature_size();
+            std::memcpy(grow(out, n), e.vote_signature.bytes.data(), n);
             break;
+        }
         case CauseKind::Initial:
+            put_u32(grow(out, 4), cause);
             break;
     }
 }

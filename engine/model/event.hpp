@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/bytes.hpp"
+#include "core/small_vector.hpp"
 #include "crypto/identity.hpp"
 #include "model/ids.hpp"
 #include "model/observation.hpp"
@@ -25,8 +26,13 @@ struct ForkEntry {
     std::vector<std::uint32_t> forks;  // sorted set of fork numbers seen at (creator, index)
 };
 
+// Inline room for this many peers' `last` entries: every event has one, so a heap block per
+// event (allocated, copied, freed, and a cache miss away from the event) cost more than it holds.
+inline constexpr std::uint32_t kInlineAncestorPeers = 16;
+using LastAncestors = core::SmallVector<std::int32_t, kInlineAncestorPeers>;
+
 struct AncestorInfo {
-    std::vector<std::int32_t> last;   // by peer index; shorter than the peer list means absent
+    LastAncestors last;               // by peer index; shorter than the peer list means absent
     std::vector<ForkEntry> forks;     // sorted by (creator, index)
 
     std::int32_t last_of(PeerIndex p) const { return p < last.size() ? last[p] : -1; }
@@ -34,7 +40,9 @@ struct AncestorInfo {
     bool has_multi_fork(PeerIndex creator) const;  // spec §3 descends_from_fork
 };
 
-// An event as held in one node's graph.
+// An event as held in one node's graph. Field order is for the hot loops: the ids, the hash
+// (probed by every lookup) and the ancestry come first; the signatures, read only when the event
+// is packed or exported, come last.
 struct Event {
     PeerIndex creator = kNoPeer;
     CauseKind cause = CauseKind::Initial;
@@ -42,12 +50,12 @@ struct Event {
     EventIndex other_parent = kNoEvent;
     PeerIndex recipient = kNoPeer;     // Requesting only
     KeyIndex key = kNoKey;             // Observation only: the payload key in the store
-    crypto::Signature vote_signature;  // Observation only
-    crypto::Signature signature;
-    core::Hash32 hash{};
     std::uint32_t index_by_creator = 0;
     std::uint32_t fork_number = 0;     // position in its creator's slot (0 = first inserted)
+    core::Hash32 hash{};
     AncestorInfo ancestors;
+    crypto::Signature vote_signature;  // Observation only
+    crypto::Signature signature;
 };
 
 // An event on the wire: ids and hashes instead of local indices (spec §1.5 "packed event").

@@ -30,15 +30,17 @@ Malice packed_malice(MaliceKind kind, const model::PackedEvent& p, const crypto:
 }
 }  // namespace
 
-std::vector<crypto::PeerId> Node::genesis_group() const {
+const std::vector<crypto::PeerId>& Node::genesis_group(std::vector<crypto::PeerId>& scratch) const {
+    // The stored group by reference: this runs for every received event, and a copy of the
+    // group (every id's name string) cost more than the checks that use it.
     for (const auto& e : graph_.events())
         if (e.key != model::kNoKey && store_[e.key].observation.kind == model::ObsKind::Genesis)
             return store_[e.key].observation.group;
-    std::vector<crypto::PeerId> ids;
+    scratch.clear();
     for (const auto& p : peers_.all())
-        if (model::state::contains(p.current_state(), model::state::kVote)) ids.push_back(p.id);
-    std::sort(ids.begin(), ids.end());
-    return ids;
+        if (model::state::contains(p.current_state(), model::state::kVote)) scratch.push_back(p.id);
+    std::sort(scratch.begin(), scratch.end());
+    return scratch;
 }
 
 bool Node::have_accused(PeerIndex offender, const Malice& malice) const {
@@ -84,7 +86,8 @@ void Node::update_awaiting(EventIndex i) {
 
 Status Node::detect_malice(const model::Event& e, const model::PackedEvent& packed) {
     const bool genesis_vote = e.key != model::kNoKey && store_[e.key].observation.kind == model::ObsKind::Genesis;
-    const auto group = genesis_group();
+    std::vector<crypto::PeerId> scratch;
+    const auto& group = genesis_group(scratch);
     // Rejections (#1-#4): the event is not inserted.
     if (genesis_vote && store_[e.key].observation.group != group) {
         accuse(e.creator, packed_malice(MaliceKind::IncorrectGenesis, packed, *crypto_));

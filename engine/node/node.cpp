@@ -52,6 +52,7 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
 
 void Node::reserve_events(size_t n) {
     graph_.reserve(n);
+    peers_.reserve_slots(n / std::max<size_t>(1, peers_.size()) + 16);
     election_.meta_events.reserve(n);
 }
 
@@ -69,9 +70,9 @@ Status Node::add_own_event(PackedEvent packed) {
     content.clear();
     model::encode_content(content, packed, *crypto_);
     packed.signature = crypto_->sign(our_, content);
-    auto ev = unpack(packed, &content, nullptr, /*signed_here=*/true);
-    if (!ev.ok()) return ev.error();
-    return add_event(std::move(ev.value()));
+    model::Event ev;
+    if (auto s = unpack_into(ev, packed, &content, nullptr, /*signed_here=*/true); !s.ok()) return s;
+    return add_event(std::move(ev));
 }
 
 bool Node::can_vote() const { return st::contains(peers_[model::kOurIndex].current_state(), st::kVote); }
@@ -143,8 +144,24 @@ std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
 }
 
 model::Message Node::pack_all(const std::vector<EventIndex>& events) const {
-    model::Message msg(events.size());  // filled in place: packed events are large
-    for (size_t k = 0; k < events.size(); ++k) pack_into(events[k], msg[k]);
+    // Each packed event is built in place from its fields: default-constructing them first
+    // zeroed every one (most of pack_all's time) only to overwrite it.
+    static const crypto::PeerId kNoRecipient;
+    static const model::Observation kNoVote;
+    static const crypto::Signature kNoSignature;
+    model::Message msg;
+    msg.reserve(events.size());
+    for (EventIndex i : events) {
+        const auto& e = graph_[i];
+        const bool requesting = e.cause == CauseKind::Requesting;
+        const bool observation = e.cause == CauseKind::Observation;
+        msg.emplace_back(peers_[e.creator].id, e.cause,
+                         e.self_parent != model::kNoEvent ? graph_[e.self_parent].hash : core::kZeroHash,
+                         e.other_parent != model::kNoEvent ? graph_[e.other_parent].hash : core::kZeroHash,
+                         requesting ? peers_[e.recipient].id : kNoRecipient,
+                         observation ? store_[e.key].observation : kNoVote,
+                         observation ? e.vote_signature : kNoSignature, e.signature);
+    }
     return msg;
 }
 

@@ -101,12 +101,22 @@ private:
     Result<model::Message> handle_message(MessageKind kind, const PeerId& src, const model::Message& msg,
                                           const std::vector<Observation>& dkg_votes);
     Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
+    // The held event with hash `h` (packed's), found through its creator's slots rather than the
+    // graph's hash table: that table is a cache miss per lookup in a large graph.
+    // `creator` = peers_.find(packed.creator).
+    EventIndex find_known(PeerIndex creator, const model::PackedEvent& packed, const core::Hash32& h) const;
+    // graph_.find(h) for a self-parent of `creator`: usually its latest event, checked first.
+    EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);
     // `content` = encode_content(packed) and `hash` its hash, when the caller already has them.
     // `signed_here`: we just made the event's signature ourselves, so it needs no verification.
     Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
                                 const core::Hash32* hash = nullptr, bool signed_here = false);
-    Status add_event(model::Event e);
+    // unpack into `e`, a default-constructed event (the hot paths: no copy of the result) whose
+    // creator may already be set to packed.creator's index.
+    Status unpack_into(model::Event& e, const model::PackedEvent& packed, const core::Bytes* content = nullptr,
+                       const core::Hash32* hash = nullptr, bool signed_here = false);
+    Status add_event(model::Event&& e);
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;
     model::Message pack_all(const std::vector<EventIndex>& events) const;
@@ -127,7 +137,8 @@ private:
     bool is_valid_sync(const model::Event& e) const;
     void update_awaiting(EventIndex inserted);
     Status create_accusation_events(EventIndex other_parent);
-    std::vector<crypto::PeerId> genesis_group() const;
+    // The genesis group: the stored Genesis vote's, else the voters' ids, built in `scratch`.
+    const std::vector<crypto::PeerId>& genesis_group(std::vector<crypto::PeerId>& scratch) const;
     bool have_accused(PeerIndex offender, const model::Malice& malice) const;
     bool has_own_events() const { return !peers_[model::kOurIndex].slots.empty(); }
     // Our events due while we have none yet are queued, then made once our Initial exists (§2.6).

@@ -21,7 +21,13 @@ election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator
 Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* content_in,
                                   const core::Hash32* hash_in, bool signed_here) {
     model::Event e;
-    e.creator = peers_.find(packed.creator);
+    if (auto s = unpack_into(e, packed, content_in, hash_in, signed_here); !s.ok()) return s.error();
+    return e;
+}
+
+Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core::Bytes* content_in,
+                         const core::Hash32* hash_in, bool signed_here) {
+    if (e.creator == model::kNoPeer) e.creator = peers_.find(packed.creator);
     if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
     core::Bytes own_content;
     if (!content_in) {
@@ -35,7 +41,7 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
     e.cause = packed.cause;
     e.signature = packed.signature;
     if (packed.cause != CauseKind::Initial) {
-        e.self_parent = graph_.find(packed.self_parent);
+        e.self_parent = find_self_parent(e.creator, packed.self_parent);
         if (e.self_parent == model::kNoEvent) return make_error("UnknownSelfParent", "event by " + packed.creator.name);
         const auto& sp = graph_[e.self_parent];
         // Not a malice check: an event chained onto another creator's event would corrupt the slots.
@@ -73,7 +79,7 @@ Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* 
     if (e.index_by_creator > peers_[e.creator].slots.size())
         return make_error("InvalidEvent", "index_by_creator beyond the creator's known events");
     graph::compute_ancestor_info(e, graph_, peers_);
-    return e;
+    return {};
 }
 
 Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
@@ -82,18 +88,45 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     content.clear();
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
-    if (EventIndex known = graph_.find(h); known != model::kNoEvent) return known;
-    auto ev = unpack(packed, &content, &h);
-    if (!ev.ok()) return ev.error();
-    if (options_.malice_detection && ev->creator != model::kOurIndex)
-        if (auto s = detect_malice(ev.value(), packed); !s.ok()) return s.error();
-    PeerIndex creator = ev->creator;
-    if (auto s = add_event(std::move(ev.value())); !s.ok()) return s.error();
+    const PeerIndex sender = peers_.find(packed.creator);  // looked up once for both steps
+    if (EventIndex known = find_known(sender, packed, h); known != model::kNoEvent) return known;
+    model::Event ev;  // filled in place: a returned event would be copied once more
+    ev.creator = sender;
+    if (auto s = unpack_into(ev, packed, &content, &h); !s.ok()) return s.error();
+    if (options_.malice_detection && ev.creator != model::kOurIndex)
+        if (auto s = detect_malice(ev, packed); !s.ok()) return s.error();
+    PeerIndex creator = ev.creator;
+    // add_event inserts first, before processing can add anything: the event lands at this index.
+    const auto index = static_cast<EventIndex>(graph_.size());
+    if (auto s = add_event(std::move(ev)); !s.ok()) return s.error();
+    PARSEC_ASSERT(graph_[index].hash == h, "the received event is not where add_event put it");
     peers_.change_state(creator, st::kRecv);
+    return index;
+}
+
+EventIndex Node::find_self_parent(PeerIndex creator, const core::Hash32& h) const {
+    const EventIndex last = peers_[creator].last_event();
+    if (last != model::kNoEvent && core::same_hash(graph_[last].hash, h)) return last;
     return graph_.find(h);
 }
 
-Status Node::add_event(model::Event e) {
+EventIndex Node::find_known(PeerIndex creator, const PackedEvent& packed, const core::Hash32& h) const {
+    // A held event with this hash has this content (spec §1.5: the hash commits to the creator
+    // and self-parent), so it sits in its creator's slot at self-parent's index + 1; an unknown
+    // creator or self-parent means it is not held.
+    if (creator == model::kNoPeer) return model::kNoEvent;
+    std::uint32_t index = 0;
+    if (packed.cause != CauseKind::Initial) {
+        const EventIndex sp = find_self_parent(creator, packed.self_parent);
+        if (sp == model::kNoEvent) return model::kNoEvent;
+        index = graph_[sp].index_by_creator + 1;
+    }
+    for (EventIndex e : peers_.events_by_index(creator, index))
+        if (core::same_hash(graph_[e].hash, h)) return e;
+    return model::kNoEvent;
+}
+
+Status Node::add_event(model::Event&& e) {
     const bool ours = e.creator == model::kOurIndex;
     if (!ours) {
         const auto& creator = peers_[e.creator];
