@@ -55,6 +55,7 @@ std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
         m->interesting_content.clear();
         m->meta_votes.clear();
         m->longest_list = 0;
+        m->decided_rows = 0;
         return m;
     }
     return std::make_shared<MetaEvent>();
@@ -140,6 +141,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     const MetaVoteRows* pv = pm && !pm->meta_votes.empty() ? &pm->meta_votes : nullptr;
     m.meta_votes.clear();
     m.longest_list = 0;
+    m.decided_rows = 0;
     if (!pv && m.observer != ObserverKind::This) return;
 
     // One row per peer voted on: the parent's peers, or every voter for an observer.
@@ -229,7 +231,9 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             const std::uint8_t initial = flag_byte(v);
             append_next_votes_row(row_peer[row], {&initial, 1}, others, false, n, m.meta_votes);
         }
-        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(m.meta_votes.list_size(row)));
+        const auto list = m.meta_votes.flags(row);
+        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
+        if (!list.empty() && decode_flag_byte(list.back(), list.size() - 1).decided) ++m.decided_rows;
     }
     if (cache) cache->bind(&m, m.serial);
 }
@@ -295,7 +299,7 @@ std::vector<KeyIndex> compute_consensus(const MetaElection& me, const ElectionCo
     const Event& e = ctx.graph[ei];
     if (me.voters.size() == 1 && me.voters.front() == e.creator) return order_payloads(me, ctx, {e.creator});
     const MetaEvent* m = me.meta_event(ei);
-    if (!m || m->meta_votes.empty()) return {};
+    if (!m || m->meta_votes.empty() || m->decided_rows < me.voters.size()) return {};
     thread_local std::vector<PeerIndex> true_peers;  // runs for every sync event: no allocation
     true_peers.clear();
     size_t decided = 0;

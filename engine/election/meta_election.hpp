@@ -23,6 +23,7 @@ struct MetaEvent {
     MetaVoteRows meta_votes;                      // one row per peer, ascending
     std::uint32_t longest_list = 0;               // max size of the meta_votes lists
     std::uint64_t serial = 0;                     // which build of its election made it (caches check it)
+    std::uint32_t decided_rows = 0;               // lists whose last entry is decided (spec §6.1 counts them)
 
     std::optional<MetaVoteList> votes_for(PeerIndex p) const { return meta_votes.find(p); }
     bool is_empty() const { return observees.empty() && interesting_content.empty() && meta_votes.empty(); }
