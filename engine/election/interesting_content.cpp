@@ -17,7 +17,7 @@ inline bool has_ancestor(const graph::Event& e, const VoteRef& u, const graph::G
 }
 
 thread_local std::vector<std::uint32_t> t_counted;  // per peer: the last key serial it was counted for
-thread_local std::vector<std::uint8_t> t_voter;     // per peer: 1 if a voter
+thread_local std::uint32_t t_serial = 0;            // the last serial used in t_counted
 
 }  // namespace
 
@@ -43,16 +43,19 @@ void interesting_content(const MetaElection& me, const ElectionContext& ctx, Eve
         if (e.ancestors.last_of(v) >= 0) ++voters_in_ancestry;
     const bool single_quorum = 3 * voters_in_ancestry > 2 * n;
 
+    // `counted` marks a peer with the serial of the key it was last counted for; serials keep
+    // growing across calls, so the table is never cleared (only when they wrap).
     auto& counted = t_counted;
-    auto& voter = t_voter;
-    counted.assign(ctx.peers.size(), 0);
-    voter.assign(ctx.peers.size(), 0);
-    for (PeerIndex v : me.voters) voter[v] = 1;
+    if (counted.size() < ctx.peers.size()) counted.resize(ctx.peers.size(), 0);
+    if (t_serial > ~std::uint32_t{0} - static_cast<std::uint32_t>(me.unconsensused_by_key.size()) - 1) {
+        std::fill(counted.begin(), counted.end(), 0);
+        t_serial = 0;
+    }
 
     constexpr std::uint64_t kNoRank = std::numeric_limits<std::uint64_t>::max();
     thread_local std::vector<std::pair<std::uint64_t, KeyIndex>> out;  // scratch, reused per event
     out.clear();
-    std::uint32_t serial = 0;
+    std::uint32_t& serial = t_serial;
     for (const KeyVotes& kv : me.unconsensused_by_key) {
         if (kv.votes.empty() || (known && known->contains(kv.key))) continue;
         ++serial;
@@ -63,7 +66,7 @@ void interesting_content(const MetaElection& me, const ElectionContext& ctx, Eve
             if (!has_ancestor(e, u, ctx.graph)) continue;
             any = true;
             if (!first_own && u.creator == e.creator) first_own = &u;
-            if (!kv.single && voter[u.creator] && counted[u.creator] != serial) {
+            if (!kv.single && counted[u.creator] != serial && me.is_voter(u.creator)) {
                 counted[u.creator] = serial;
                 ++voters_seen;
             }
