@@ -282,81 +282,75 @@ bool MetaVoteRows::operator==(const MetaVoteRows& o) const {
     return true;
 }
 
-bool coin_pass_keeps(const MetaVoteList& list, std::size_t n) {
+namespace {
+
+// spec §5.5 with the others' counts summed: `entry(i)` reads the previous list's entry i (of
+// `size`), `push(v)` appends to the result. Shared by MetaVoteList and flag-byte lists.
+template <typename Entry, typename Push>
+inline void next_votes_core(std::size_t size, Entry entry, std::span<const PositionCounts> per_position,
+                            bool with_coin, std::size_t n, Push push) {
+    MetaVote p;
+    bool any = false;
+    for (std::size_t pos = 0; pos < size; ++pos) {
+        const MetaVote v = entry(pos);
+        p = update_impl(v, counts_summed(v, per_position), with_coin, n);
+        push(p);
+        any = true;
+        if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
+    }
+    if (!any) return;
+    while (!p.decided) {  // p stays in a register: the list is only appended to below
+        Counts c = counts_summed(p, per_position);
+        if (!is_super(c.aux_t + c.aux_f, n)) break;
+        MetaVote q = increase_step_impl(p, c, with_coin, n);
+        q = update_impl(q, counts_summed(q, per_position), with_coin, n);
+        push(q);
+        p = q;
+    }
+}
+
+template <typename Entry>
+inline bool coin_pass_keeps_core(std::size_t size, Entry entry, std::size_t n) {
     if (n < 4) return false;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const MetaVote& v = list[i];
+    for (std::size_t i = 0; i < size; ++i) {
+        const MetaVote v = entry(i);
         if (v.decided) {
-            if (i + 1 != list.size()) return false;
+            if (i + 1 != size) return false;
         } else if (v.est == 0) {
             return false;
         }
     }
     return true;
 }
-
-void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
-                       std::size_t n, MetaVoteList& out) {
-    out.clear();
-    out.reserve(prev.size() + 1);
-    for (const MetaVote& v : prev) {
-        out.push_back(update_impl(v, counts_summed(v, per_position), with_coin, n));
-        if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
-    }
-    if (out.empty()) return;
-    MetaVote p = out.back();  // kept in a register: the list is only appended to below
-    while (!p.decided) {
-        Counts c = counts_summed(p, per_position);
-        if (!is_super(c.aux_t + c.aux_f, n)) break;
-        MetaVote q = increase_step_impl(p, c, with_coin, n);
-        q = update_impl(q, counts_summed(q, per_position), with_coin, n);
-        out.push_back(q);
-        p = q;
-    }
-}
-
-namespace {
 
 // next_votes_summed on flag bytes: `prev` holds entries at positions 0.., results go to `out`
 // (anything with push_back(std::uint8_t)).
 template <typename Out>
 inline void next_votes_flags(std::span<const std::uint8_t> prev, std::span<const PositionCounts> per_position,
                              bool with_coin, std::size_t n, Out& out) {
-    MetaVote p;
-    bool any = false;
-    for (std::size_t pos = 0; pos < prev.size(); ++pos) {
-        const MetaVote v = decode_flag_byte(prev[pos], pos);
-        p = update_impl(v, counts_summed(v, per_position), with_coin, n);
-        out.push_back(flag_byte(p));
-        any = true;
-        if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
-    }
-    if (!any) return;
-    while (!p.decided) {
-        Counts c = counts_summed(p, per_position);
-        if (!is_super(c.aux_t + c.aux_f, n)) break;
-        MetaVote q = increase_step_impl(p, c, with_coin, n);
-        q = update_impl(q, counts_summed(q, per_position), with_coin, n);
-        out.push_back(flag_byte(q));
-        p = q;
-    }
+    next_votes_core(
+        prev.size(), [&](std::size_t i) { return decode_flag_byte(prev[i], i); }, per_position, with_coin, n,
+        [&](const MetaVote& v) { out.push_back(flag_byte(v)); });
 }
 
-// coin_pass_keeps on flag bytes.
 inline bool coin_pass_keeps_flags(std::span<const std::uint8_t> list, std::size_t n) {
-    if (n < 4) return false;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const MetaVote v = decode_flag_byte(list[i], i);
-        if (v.decided) {
-            if (i + 1 != list.size()) return false;
-        } else if (v.est == 0) {
-            return false;
-        }
-    }
-    return true;
+    return coin_pass_keeps_core(list.size(), [&](std::size_t i) { return decode_flag_byte(list[i], i); }, n);
 }
 
 }  // namespace
+
+bool coin_pass_keeps(const MetaVoteList& list, std::size_t n) {
+    return coin_pass_keeps_core(list.size(), [&](std::size_t i) { return list[i]; }, n);
+}
+
+void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
+                       std::size_t n, MetaVoteList& out) {
+    out.clear();
+    out.reserve(prev.size() + 1);
+    next_votes_core(
+        prev.size(), [&](std::size_t i) { return prev[i]; }, per_position, with_coin, n,
+        [&](const MetaVote& v) { out.push_back(v); });
+}
 
 namespace {
 struct RowAppender {
