@@ -89,10 +89,20 @@ thread_local std::vector<std::uint8_t> t_strongly_seen;
 // spec §4.4
 void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
     EventIndex p = graph::self_sync_parent(ctx.graph, ei);
+    m.observer_version = me.interesting_version;
     if (p != model::kNoEvent) {
         const MetaEvent* pm = me.meta_event(p);
         if (pm && pm->observer != ObserverKind::None) {
             m.observer = ObserverKind::Ancestor;
+            m.observees.clear();
+            return;
+        }
+        // An event without an other-parent strongly sees what its sync parent strongly sees
+        // (between them only the creator's own observations, and no forks anywhere): with the
+        // same candidates as when the parent was found no observer, neither is this event.
+        if (pm && pm->observer_version == me.interesting_version && ctx.graph[ei].other_parent == model::kNoEvent &&
+            !ctx.peers.any_fork()) {
+            m.observer = ObserverKind::None;
             m.observees.clear();
             return;
         }
@@ -258,6 +268,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     set_meta_votes(*m, me, ctx, ei);
     if (!m->interesting_content.empty()) {
         auto& ie = me.interesting_events[e.creator];
+        if (ie.events.empty()) ++me.interesting_version;  // a new observer candidate (spec §4.4)
         ie.events.push_back(ei);
         for (KeyIndex k : m->interesting_content) ie.keys.insert(k);
     }
@@ -370,6 +381,7 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
     me.meta_floor = new_start;
     me.others_sums.clear_all();  // meta-events they read are rebuilt from here
     me.interesting_events.clear();
+    ++me.interesting_version;
     for (EventIndex i = new_start; i < cont && i < me.meta_events.size(); ++i) {
         const MetaEvent* m = me.meta_events[i].get();
         if (!m || m->interesting_content.empty()) continue;

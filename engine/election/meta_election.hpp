@@ -24,6 +24,7 @@ struct MetaEvent {
     std::uint32_t longest_list = 0;               // max size of the meta_votes lists
     std::uint64_t serial = 0;                     // which build of its election made it (caches check it)
     std::uint32_t decided_rows = 0;               // lists whose last entry is decided (spec §6.1 counts them)
+    std::uint64_t observer_version = 0;           // MetaElection::interesting_version when the observer was set
 
     std::optional<MetaVoteList> votes_for(PeerIndex p) const { return meta_votes.find(p); }
     bool is_empty() const { return observees.empty() && interesting_content.empty() && meta_votes.empty(); }
@@ -103,6 +104,8 @@ struct MetaElection {
     // sync event and most are replaced soon. Only ever reused if nothing else holds them.
     std::vector<std::shared_ptr<MetaEvent>> spare;
     std::uint64_t build_serial = 0;     // the last MetaEvent::serial given
+    // Changes whenever the observer candidates (each peer's first interesting event) may change.
+    std::uint64_t interesting_version = 0;
     OthersSumsByCreator others_sums;    // a cache for set_meta_votes (see OthersSums)
 
     MetaElection() = default;
