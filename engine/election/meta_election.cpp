@@ -173,7 +173,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         if (pv) {
             const auto flags = pv->flags(row);
             for (std::size_t pos = 0; pos < flags.size(); ++pos)
-                if (decode_flag_byte(flags[pos], pos).decided) {
+                if (flag_decided(flags[pos])) {
                     row_cap[row] = static_cast<std::uint32_t>(pos);
                     break;
                 }
@@ -208,11 +208,13 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             cache->reset(row_peer, width + 2, ctx.peers.size(), n);
         for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
         bool kept = true;
-        for (std::size_t rank = 0; rank < ancestors.size() && kept; ++rank) kept = cache->set_other(rank, ancestors[rank]);
+        for (std::size_t rank = 0; rank < ancestors.size() && kept; ++rank)
+            kept = cache->set_other(rank, ancestors[rank], ancestors[rank] ? ancestors[rank]->serial : 0);
         if (!kept) {  // a meta-event it had added was rebuilt: start over
             cache->reset(row_peer, width + 2, ctx.peers.size(), n);
             for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
-            for (std::size_t rank = 0; rank < ancestors.size(); ++rank) cache->set_other(rank, ancestors[rank]);
+            for (std::size_t rank = 0; rank < ancestors.size(); ++rank)
+                cache->set_other(rank, ancestors[rank], ancestors[rank] ? ancestors[rank]->serial : 0);
         }
         cache->materialize(summed);
         width = cache->width();
@@ -243,7 +245,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         }
         const auto list = m.meta_votes.flags(row);
         m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
-        if (!list.empty() && decode_flag_byte(list.back(), list.size() - 1).decided) ++m.decided_rows;
+        if (!list.empty() && flag_decided(list.back())) ++m.decided_rows;
     }
     if (cache) cache->bind(&m, m.serial);
 }

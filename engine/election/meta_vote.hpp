@@ -170,6 +170,8 @@ inline MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
     std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
     return v;
 }
+// Whether the entry with these flags is decided (the position does not matter).
+inline bool flag_decided(std::uint8_t flags) { return decode_flag_byte(flags, 0).decided; }
 
 // What one entry with these flags adds to the others' counts at its position (lanes 0-5), and
 // in lane 6 its decision (0 undecided, 1 false, 2 true).

@@ -34,8 +34,7 @@ void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t w
     other_serial_.assign(voter_count, 0);
 }
 
-bool OthersSums::set_other(std::size_t rank, const MetaEvent* am) {
-    if (other_[rank] == am && (!am || other_serial_[rank] == am->serial)) return true;
+bool OthersSums::change_other(std::size_t rank, const MetaEvent* am) {
     // The previous contribution can only be taken out while its meta-event is unchanged.
     if (other_[rank] && other_[rank]->serial != other_serial_[rank]) return false;
     if (other_[rank]) apply<false>(rank, *other_[rank]);

@@ -37,7 +37,11 @@ public:
     // out. False, changing nothing, if the previous meta-event was rebuilt since it was added (its
     // contribution is unknown): then reset() and add every voter again. The meta-events added must
     // outlive their use here (the election keeps them until its next new election).
-    bool set_other(std::size_t rank, const MetaEvent* am);
+    // `serial` is am's (0 for null).
+    bool set_other(std::size_t rank, const MetaEvent* am, std::uint64_t serial) {
+        if (other_[rank] == am && other_serial_[rank] == serial) return true;
+        return change_other(rank, am);
+    }
     // rows x width() sums in the layout set_meta_votes reads (lane 6: the first decision by rank).
     // Only the kept positions are written; the others in `out` are left as they were.
     void materialize(std::vector<PositionCounts>& out) const;
@@ -50,6 +54,7 @@ public:
     void clear() { meta_ = nullptr; }
 
 private:
+    bool change_other(std::size_t rank, const MetaEvent* am);
     template <bool Add>
     void apply(std::size_t rank, const MetaEvent& am);
 

@@ -68,11 +68,12 @@ TEST(OthersSums, EqualsAFullSummationAfterEveryChange) {
                 // The same object rebuilt with other content (a reused spare).
                 *current[rank] = *random_meta_event(rng, peers, ++serial);
             }
-            if (!sums.set_other(rank, current[rank].get())) {
+            if (!sums.set_other(rank, current[rank].get(), current[rank] ? current[rank]->serial : 0)) {
                 ++resets;
                 sums.reset(peers, width, voters, voters);
                 for (std::size_t r = 0; r < voters; ++r) sums.limit_row(r, limit[r]);
-                for (std::size_t r = 0; r < voters; ++r) ASSERT_TRUE(sums.set_other(r, current[r].get()));
+                for (std::size_t r = 0; r < voters; ++r)
+                    ASSERT_TRUE(sums.set_other(r, current[r].get(), current[r] ? current[r]->serial : 0));
             }
         }
         // Now and then a row's first decided entry moves earlier (never later).
