@@ -37,11 +37,60 @@ void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t w
 bool OthersSums::change_other(std::size_t rank, const MetaEvent* am) {
     // The previous contribution can only be taken out while its meta-event is unchanged.
     if (other_[rank] && other_[rank]->serial != other_serial_[rank]) return false;
-    if (other_[rank]) apply<false>(rank, *other_[rank]);
+    if (other_[rank] && am) replace(rank, *other_[rank], *am);
+    else if (other_[rank]) apply<false>(rank, *other_[rank]);
+    else if (am) apply<true>(rank, *am);
     other_[rank] = am;
     other_serial_[rank] = am ? am->serial : 0;
-    if (am) apply<true>(rank, *am);
     return true;
+}
+
+void OthersSums::add_entry(std::size_t at, std::uint8_t flags, std::uint64_t bit, bool add) {
+    const PositionCounts& c = contribution(flags);
+    Lanes a, b;
+    std::memcpy(&a, sums_[at].lane, sizeof a);
+    std::memcpy(&b, c.lane, sizeof b);
+    b &= kCountLanes;
+    a = add ? a + b : a - b;  // 16-bit lanes wrap; every subtraction follows its addition
+    std::memcpy(sums_[at].lane, &a, sizeof a);
+    if (c.lane[6]) {  // decided: 1 false, 2 true
+        auto& mask = c.lane[6] == 2 ? decided_true_[at] : decided_false_[at];
+        mask = add ? (mask | bit) : (mask & ~bit);
+    }
+}
+
+// A voter's latest ancestor changed from `old` to `now`: consecutive meta-events of one creator
+// share most entries, so only the entries that differ are taken out and put in.
+void OthersSums::replace(std::size_t rank, const MetaEvent& old, const MetaEvent& now) {
+    const std::uint64_t bit = std::uint64_t{1} << rank;
+    const auto a_rows = old.meta_votes.rows();
+    const auto b_rows = now.meta_votes.rows();
+    const std::uint8_t* a_flags = old.meta_votes.flags_data();
+    const std::uint8_t* b_flags = now.meta_votes.flags_data();
+    std::size_t i = 0, j = 0;
+    while (i < a_rows.size() || j < b_rows.size()) {
+        // Rows are sorted by peer: walk both, matching equal peers.
+        const bool take_a = j == b_rows.size() || (i < a_rows.size() && a_rows[i].peer <= b_rows[j].peer);
+        const bool take_b = i == a_rows.size() || (j < b_rows.size() && b_rows[j].peer <= a_rows[i].peer);
+        const model::PeerIndex peer = take_a ? a_rows[i].peer : b_rows[j].peer;
+        const std::size_t a_len = take_a ? a_rows[i].size : 0, b_len = take_b ? b_rows[j].size : 0;
+        const std::uint8_t* fa = take_a ? a_flags + a_rows[i].begin : nullptr;
+        const std::uint8_t* fb = take_b ? b_flags + b_rows[j].begin : nullptr;
+        if (take_a) ++i;
+        if (take_b) ++j;
+        if (peer >= row_of_.size()) continue;
+        const std::int32_t row = row_of_[peer];
+        if (row < 0) continue;
+        const std::size_t base = static_cast<std::size_t>(row) * width_;
+        const std::size_t limit = std::min<std::size_t>(width_, limit_[static_cast<std::size_t>(row)]);
+        const std::size_t n = std::min(std::max(a_len, b_len), limit);
+        for (std::size_t pos = 0; pos < n; ++pos) {
+            const bool in_a = pos < a_len, in_b = pos < b_len;
+            if (in_a && in_b && fa[pos] == fb[pos]) continue;
+            if (in_a) add_entry(base + pos, fa[pos], bit, false);
+            if (in_b) add_entry(base + pos, fb[pos], bit, true);
+        }
+    }
 }
 
 template <bool Add>

@@ -55,6 +55,8 @@ public:
 
 private:
     bool change_other(std::size_t rank, const MetaEvent* am);
+    void replace(std::size_t rank, const MetaEvent& old, const MetaEvent& now);
+    void add_entry(std::size_t at, std::uint8_t flags, std::uint64_t bit, bool add);
     template <bool Add>
     void apply(std::size_t rank, const MetaEvent& am);
 
