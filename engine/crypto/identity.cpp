@@ -50,26 +50,33 @@ static Signature mock_signature(core::ByteSpan message, const std::uint8_t* key3
     return sig;
 }
 
+MockCrypto::Memo* MockCrypto::last_memo_of(core::ByteSpan message) const {
+    if (!last_memo_) return nullptr;
+    const std::string& key = memo_keys_[last_memo_ - 1];
+    if (key.size() != message.size() || std::memcmp(key.data(), message.data(), message.size()) != 0) return nullptr;
+    return &memos_[last_memo_ - 1];
+}
+
+Signature MockCrypto::memo_signature(core::ByteSpan message, const std::uint8_t* key32) const {
+    Memo* memo = last_memo_of(message);
+    if (memo && memo->has_signature && std::memcmp(memo->signer_key.data(), key32, 32) == 0) return memo->signature;
+    Signature s = mock_signature(message, key32);
+    if (memo) {
+        memo->has_signature = true;
+        std::memcpy(memo->signer_key.data(), key32, 32);
+        memo->signature = s;
+    }
+    return s;
+}
+
+// Content is hashed right before it is signed or verified: both reuse that memo entry's signature
+// (the mock signature depends only on the bytes and the 32-byte key, so the memo is exact).
 Signature MockCrypto::sign(const Identity& signer, core::ByteSpan message) const {
-    return mock_signature(message, signer.secret.bytes.data());
+    return memo_signature(message, signer.secret.bytes.data());
 }
 
 bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const {
-    // Events are verified right after their content was hashed: reuse that memo entry's signature.
-    Memo* memo = nullptr;
-    if (last_memo_) {
-        const std::string& key = memo_keys_[last_memo_ - 1];
-        if (key.size() == message.size() && std::memcmp(key.data(), message.data(), message.size()) == 0)
-            memo = &memos_[last_memo_ - 1];
-    }
-    if (memo && memo->has_signature && memo->signer_key == signer.public_key) return memo->signature == sig;
-    Signature expected = mock_signature(message, signer.public_key.data());
-    if (memo) {
-        memo->has_signature = true;
-        memo->signer_key = signer.public_key;
-        memo->signature = expected;
-    }
-    return expected == sig;
+    return memo_signature(message, signer.public_key.data()) == sig;
 }
 
 namespace {

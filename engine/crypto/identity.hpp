@@ -85,6 +85,10 @@ private:
         std::uint32_t entry = 0;  // index into memo_keys_/memos_ + 1; 0 = empty
     };
     Memo* find_memo(std::string_view bytes, std::uint64_t fingerprint) const;
+    // The latest hash()'s memo entry if it is for exactly these bytes.
+    Memo* last_memo_of(core::ByteSpan message) const;
+    // The mock signature of the bytes under a 32-byte key, from/into that memo entry.
+    Signature memo_signature(core::ByteSpan message, const std::uint8_t* key32) const;
     mutable std::vector<MemoSlot> memo_slots_;
     mutable std::vector<std::string> memo_keys_;
     mutable std::vector<Memo> memos_;
