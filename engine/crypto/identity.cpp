@@ -43,33 +43,93 @@ void MockCrypto::encode_id(core::Bytes& out, const PeerId& id) const {
     std::memcpy(p + 32, id.public_key.data(), 32);
 }
 
-static Signature mock_signature(core::ByteSpan message, const std::uint8_t* key32) {
-    std::uint64_t h = siphash13_zero_key(message, core::ByteSpan(key32, 32));
+static std::uint64_t mock_signature_value(core::ByteSpan message, const std::uint8_t* key32) {
+    return siphash13_zero_key(message, core::ByteSpan(key32, 32));
+}
+
+static Signature as_signature(std::uint64_t h) {
     Signature sig;
     for (int i = 0; i < 8; ++i) sig.bytes[static_cast<size_t>(i)] = static_cast<std::uint8_t>(h >> (8 * i));
     return sig;
 }
 
+static Signature mock_signature(core::ByteSpan message, const std::uint8_t* key32) {
+    return as_signature(mock_signature_value(message, key32));
+}
+
+static size_t extra_signature_position(std::uint32_t entry, const std::uint8_t* key32) {
+    std::uint64_t k;
+    std::memcpy(&k, key32, 8);  // the key is a hash already
+    return static_cast<size_t>(k ^ (entry * 0x9e3779b97f4a7c15ULL));
+}
+
+const MockCrypto::ExtraSignature* MockCrypto::find_extra_signature(std::uint32_t entry,
+                                                                   const std::uint8_t* key32) const {
+    if (extra_signatures_.empty()) return nullptr;
+    const size_t mask = extra_signatures_.size() - 1;
+    for (size_t i = extra_signature_position(entry, key32) & mask;; i = (i + 1) & mask) {
+        const ExtraSignature& x = extra_signatures_[i];
+        if (!x.entry) return nullptr;
+        if (x.entry == entry && std::memcmp(x.key.data(), key32, 32) == 0) return &x;
+    }
+}
+
+void MockCrypto::add_extra_signature(std::uint32_t entry, const std::uint8_t* key32, std::uint64_t value) const {
+    auto place = [this](const ExtraSignature& x) {
+        const size_t mask = extra_signatures_.size() - 1;
+        size_t i = extra_signature_position(x.entry, x.key.data()) & mask;
+        while (extra_signatures_[i].entry) i = (i + 1) & mask;
+        extra_signatures_[i] = x;
+    };
+    if (2 * (extra_signature_count_ + 1) > extra_signatures_.size()) {
+        std::vector<ExtraSignature> old = std::move(extra_signatures_);
+        extra_signatures_.assign(std::max<size_t>(256, old.size() * 2), ExtraSignature{});
+        for (const ExtraSignature& x : old)
+            if (x.entry) place(x);
+    }
+    ExtraSignature x;
+    x.entry = entry;
+    std::memcpy(x.key.data(), key32, 32);
+    x.value = value;
+    place(x);
+    ++extra_signature_count_;
+}
+
+MockCrypto::Memo* MockCrypto::last_memo_of(core::ByteSpan message) const {
+    if (!last_memo_) return nullptr;
+    const std::string& key = memo_keys_[last_memo_ - 1];
+    if (key.size() != message.size() || std::memcmp(key.data(), message.data(), message.size()) != 0) return nullptr;
+    return &memos_[last_memo_ - 1];
+}
+
+Signature MockCrypto::memo_signature(core::ByteSpan message, const std::uint8_t* key32) const {
+    Memo* memo = last_memo_of(message);
+    if (!memo) return mock_signature(message, key32);
+    // The first key's signature sits in the entry; further keys' (every voter signs the same
+    // payload) in a side table, so alternating signers do not evict each other.
+    if (memo->has_signature && std::memcmp(memo->signer_key.data(), key32, 32) == 0) return memo->signature;
+    if (memo->has_signature) {
+        if (const ExtraSignature* x = find_extra_signature(last_memo_, key32)) return as_signature(x->value);
+    }
+    const std::uint64_t value = mock_signature_value(message, key32);
+    if (!memo->has_signature) {
+        memo->has_signature = true;
+        std::memcpy(memo->signer_key.data(), key32, 32);
+        memo->signature = as_signature(value);
+    } else {
+        add_extra_signature(last_memo_, key32, value);
+    }
+    return as_signature(value);
+}
+
+// Content is hashed right before it is signed or verified: both reuse that memo entry's signature
+// (the mock signature depends only on the bytes and the 32-byte key, so the memo is exact).
 Signature MockCrypto::sign(const Identity& signer, core::ByteSpan message) const {
-    return mock_signature(message, signer.secret.bytes.data());
+    return memo_signature(message, signer.secret.bytes.data());
 }
 
 bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const {
-    // Events are verified right after their content was hashed: reuse that memo entry's signature.
-    Memo* memo = nullptr;
-    if (last_memo_) {
-        const std::string& key = memo_keys_[last_memo_ - 1];
-        if (key.size() == message.size() && std::memcmp(key.data(), message.data(), message.size()) == 0)
-            memo = &memos_[last_memo_ - 1];
-    }
-    if (memo && memo->has_signature && memo->signer_key == signer.public_key) return memo->signature == sig;
-    Signature expected = mock_signature(message, signer.public_key.data());
-    if (memo) {
-        memo->has_signature = true;
-        memo->signer_key = signer.public_key;
-        memo->signature = expected;
-    }
-    return expected == sig;
+    return memo_signature(message, signer.public_key.data()) == sig;
 }
 
 namespace {

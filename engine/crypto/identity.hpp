@@ -85,6 +85,21 @@ private:
         std::uint32_t entry = 0;  // index into memo_keys_/memos_ + 1; 0 = empty
     };
     Memo* find_memo(std::string_view bytes, std::uint64_t fingerprint) const;
+    // Signatures of one content under further keys (a payload every voter signs): open addressing
+    // on (memo entry, key), power-of-two table at most half full. Mock signatures are 8 bytes.
+    struct ExtraSignature {
+        std::uint32_t entry = 0;  // memo entry + 1; 0 = empty
+        core::Hash32 key{};
+        std::uint64_t value = 0;
+    };
+    const ExtraSignature* find_extra_signature(std::uint32_t entry, const std::uint8_t* key32) const;
+    void add_extra_signature(std::uint32_t entry, const std::uint8_t* key32, std::uint64_t value) const;
+    mutable std::vector<ExtraSignature> extra_signatures_;
+    mutable size_t extra_signature_count_ = 0;
+    // The latest hash()'s memo entry if it is for exactly these bytes.
+    Memo* last_memo_of(core::ByteSpan message) const;
+    // The mock signature of the bytes under a 32-byte key, from/into that memo entry.
+    Signature memo_signature(core::ByteSpan message, const std::uint8_t* key32) const;
     mutable std::vector<MemoSlot> memo_slots_;
     mutable std::vector<std::string> memo_keys_;
     mutable std::vector<Memo> memos_;

@@ -110,6 +110,27 @@ TEST(Crypto, MockVerifyAfterHashUsesMemoExactly) {
     EXPECT_FALSE(copy.verify(bob.id, msg, sig));
 }
 
+// One content signed by many keys (a payload every voter signs) keeps each key's signature in the
+// memo apart: signing and verifying after the hash agree with a memo-less mock for every signer,
+// through the side table's growth, and never accept another signer's signature.
+TEST(Crypto, MockMemoKeepsEachSignersSignatureApart) {
+    crypto::MockCrypto mock;
+    std::vector<crypto::Identity> signers;
+    for (int i = 0; i < 300; ++i) signers.push_back(mock.make_identity("peer" + std::to_string(i), {}));
+    const std::vector<std::string> texts = {"payload one", "payload two", "payload three"};
+    for (int round = 0; round < 2; ++round)
+        for (const auto& text : texts)
+            for (size_t i = 0; i < signers.size(); ++i) {
+                const auto msg = bytes_of(text);
+                const auto expected = crypto::MockCrypto{}.sign(signers[i], msg);  // no memo
+                mock.hash(msg);
+                ASSERT_EQ(mock.sign(signers[i], msg), expected) << text << " signer " << i;
+                mock.hash(msg);
+                EXPECT_TRUE(mock.verify(signers[i].id, msg, expected));
+                EXPECT_FALSE(mock.verify(signers[(i + 1) % signers.size()].id, msg, expected));
+            }
+}
+
 // The content-hash memo is exact through its growth: every lookup returns SHA3 of its own bytes,
 // and each distinct content is hashed once (including contents that differ in one byte).
 TEST(Crypto, MockHashMemoIsExactAcrossGrowth) {
