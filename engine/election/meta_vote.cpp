@@ -206,12 +206,6 @@ inline Counts counts_summed(const MetaVote& v, std::span<const PositionCounts> p
 
 }  // namespace
 
-void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list) {
-    const std::size_t n = std::min<std::size_t>(list.size(), per_position.size());
-    const MetaVote* w = list.data();
-    for (std::size_t pos = 0; pos < n; ++pos) add_entry(per_position[pos], flag_byte(w[pos]));
-}
-
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
                 const MetaVoteRows& lists) {
     for (std::size_t i = 0; i < lists.size(); ++i) {
@@ -239,10 +233,6 @@ void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<con
 }
 
 // ---- MetaVoteRows -----------------------------------------------------------------------------
-
-MetaVote MetaVoteRows::entry(std::size_t row, std::size_t pos) const {
-    return decode_flag_byte(flags_[rows_[row].begin + pos], pos);
-}
 
 void MetaVoteRows::list_into(std::size_t row, MetaVoteList& out) const {
     const auto f = flags(row);

@@ -93,7 +93,6 @@ public:
     }
     std::span<const Row> rows() const { return rows_; }
     const std::uint8_t* flags_data() const { return flags_.data(); }
-    MetaVote entry(std::size_t row, std::size_t pos) const;
     // The row's list, decoded.
     MetaVoteList list(std::size_t row) const;
     void list_into(std::size_t row, MetaVoteList& out) const;
@@ -178,9 +177,7 @@ inline bool flag_decided(std::uint8_t flags) { return decode_flag_byte(flags, 0)
 extern const std::array<PositionCounts, 256> kContributionByFlags;
 inline const PositionCounts& contribution(std::uint8_t flags) { return kContributionByFlags[flags]; }
 
-// Adds `list` as the next "other" (lists must be added in the others' order).
-void add_other(std::span<PositionCounts> per_position, const MetaVoteList& list);
-// add_other for each row of a meta-event into rows[row_of[peer]] (rows of `width` positions;
+// Adds each row of a meta-event, as the next "other", into rows[row_of[peer]] (rows of `width` positions;
 // row_of[peer] < 0 skips the peer). With `row_cap`, row r sums only its first row_cap[r]
 // positions (the ones its next_votes will read).
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
