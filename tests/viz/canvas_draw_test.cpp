@@ -39,6 +39,12 @@ protected:
     }
 };
 
+// The union graph of a cluster's nodes and its layout.
+void model_and_layout(const sim::Simulation& s, GraphModel& model, Layout& layout) {
+    model.update(nodes_of(s));
+    layout.update(model);
+}
+
 // Events whose centre lies inside the canvas, grown by `margin_px` on every side.
 std::size_t events_inside(const GraphModel& model, const Layout& layout, const Camera& c, float margin_px,
                           SourceIndex only_ghosts_of = kNoSource) {
@@ -57,9 +63,8 @@ std::size_t events_inside(const GraphModel& model, const Layout& layout, const C
 TEST_F(BareImGui, CullingDrawsWhatIsInViewAtEveryDetailLevel) {
     const sim::Simulation s = run_cluster(4, 200, 41);
     GraphModel model;
-    model.update(nodes_of(s));
     Layout layout;
-    layout.update(model);
+    model_and_layout(s, model, layout);
     CanvasOptions options;
     options.perspective = 0;
     Camera camera;
@@ -91,9 +96,8 @@ TEST_F(BareImGui, CullingDrawsWhatIsInViewAtEveryDetailLevel) {
 TEST_F(BareImGui, HiddenGhostsAreNotDrawn) {
     const sim::Simulation s = run_cluster(4, 90, 11);
     GraphModel model;
-    model.update(nodes_of(s));
     Layout layout;
-    layout.update(model);
+    model_and_layout(s, model, layout);
     SourceIndex behind = 0;
     for (SourceIndex src = 0; src < model.source_count(); ++src)
         if (ghost_count(model, src) > ghost_count(model, behind)) behind = src;
