@@ -262,16 +262,6 @@ void MetaVoteRows::append(std::uint32_t peer, const MetaVoteList& list) {
     }
 }
 
-bool MetaVoteRows::operator==(const MetaVoteRows& o) const {
-    if (rows_.size() != o.rows_.size()) return false;
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i].peer != o.rows_[i].peer) return false;
-        const auto a = flags(i), b = o.flags(i);
-        if (!std::equal(a.begin(), a.end(), b.begin(), b.end())) return false;
-    }
-    return true;
-}
-
 namespace {
 
 // spec §5.5 with the others' counts summed: `entry(i)` reads the previous list's entry i (of

@@ -146,7 +146,6 @@ public:
     const_iterator begin() const { return {this, 0}; }
     const_iterator end() const { return {this, rows_.size()}; }
 
-    bool operator==(const MetaVoteRows& o) const;
 
 private:
     std::vector<Row> rows_;
