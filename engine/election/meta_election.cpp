@@ -136,6 +136,7 @@ void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& c
 thread_local std::vector<std::int32_t> t_slot_of;           // peer -> row in t_summed, -1 if none
 thread_local std::vector<PositionCounts> t_summed;          // rows of per-position sums
 thread_local std::vector<const MetaEvent*> t_ancestors;
+thread_local std::vector<EventIndex> t_ancestor_events;
 thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions whose sums are read
 thread_local std::vector<PeerIndex> t_row_peer;             // row -> peer voted on
 constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
@@ -181,51 +182,74 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         if (row_cap[row] != 0) any_row = true;
     }
 
-    // Other voters' latest non-forked ancestors, in ascending voter order (the others' order).
-    auto& ancestors = t_ancestors;
-    ancestors.assign(any_row ? n : 0, nullptr);  // by voter rank
-    std::size_t width = 1;  // longest list among them: the positions to sum
-    for (std::size_t rank = 0; rank < ancestors.size(); ++rank) {
+    // Other voters' latest non-forked ancestor events, by voter rank (the others' order).
+    auto& ancestor_events = t_ancestor_events;
+    ancestor_events.assign(any_row ? n : 0, model::kNoEvent);
+    for (std::size_t rank = 0; rank < ancestor_events.size(); ++rank) {
         const PeerIndex v = me.voters[rank];
         if (v == e.creator) continue;
         std::int32_t k = graph::non_fork_last_ancestor(e, v);
         if (k < 0) continue;
         const auto& slot = ctx.peers.events_by_index(v, static_cast<std::uint32_t>(k));
         PARSEC_ASSERT(!slot.empty(), "ancestor slot is empty");
-        const MetaEvent* am = me.meta_event(slot.front());
-        if (!am || am->meta_votes.empty()) continue;
-        ancestors[rank] = am;
-        width = std::max<std::size_t>(width, am->longest_list);
+        ancestor_events[rank] = slot.front();
     }
+    // The meta-event an ancestor event contributes, if it has meta-votes.
+    auto voting_meta = [&me](EventIndex a) -> const MetaEvent* {
+        if (a == model::kNoEvent) return nullptr;
+        const MetaEvent* am = me.meta_event(a);
+        return am && !am->meta_votes.empty() ? am : nullptr;
+    };
 
     auto& summed = t_summed;
+    std::size_t width = 1;  // positions to sum: the longest list among the ancestors'
     // Up to 8 voters a full summation costs less than keeping the sums (callgrind).
     OthersSums* cache =
         any_row && n > 8 && n <= OthersSums::kMaxVoters ? &me.others_sums[e.creator] : nullptr;
     if (cache) {
-        // From the parent's sums, changing only the voters whose latest ancestor changed.
-        if (!pv || !cache->continues(pm, pm->serial, row_peer, width))
-            cache->reset(row_peer, width + 2, ctx.peers.size(), n);
-        for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
-        bool kept = true;
-        for (std::size_t rank = 0; rank < ancestors.size() && kept; ++rank)
-            kept = cache->set_other(rank, ancestors[rank], ancestors[rank] ? ancestors[rank]->serial : 0);
-        if (!kept) {  // a meta-event it had added was rebuilt: start over
+        // From the parent's sums, changing only the voters whose latest ancestor changed: only
+        // those meta-events are read.
+        auto start_over = [&] {
+            width = 1;
+            for (EventIndex a : ancestor_events)
+                if (const MetaEvent* am = voting_meta(a)) width = std::max<std::size_t>(width, am->longest_list);
             cache->reset(row_peer, width + 2, ctx.peers.size(), n);
             for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
-            for (std::size_t rank = 0; rank < ancestors.size(); ++rank)
-                cache->set_other(rank, ancestors[rank], ancestors[rank] ? ancestors[rank]->serial : 0);
+            for (std::size_t rank = 0; rank < n; ++rank) {
+                const MetaEvent* am = voting_meta(ancestor_events[rank]);
+                cache->set_other(rank, am, am ? am->serial : 0, ancestor_events[rank]);
+            }
+        };
+        if (pv && cache->continues(pm, pm->serial, row_peer)) {
+            for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
+            bool kept = true;
+            for (std::size_t rank = 0; rank < n && kept; ++rank) {
+                const EventIndex a = ancestor_events[rank];
+                if (cache->other_event(rank) == a) continue;
+                const MetaEvent* am = voting_meta(a);
+                // Too long for the kept positions, or a meta-event it had added was rebuilt.
+                kept = (!am || am->longest_list <= cache->width()) && cache->set_other(rank, am, am ? am->serial : 0, a);
+            }
+            if (!kept) start_over();
+        } else {
+            start_over();
         }
         cache->materialize(summed);
         width = cache->width();
     } else {
+        auto& ancestors = t_ancestors;
+        ancestors.clear();
+        for (EventIndex a : ancestor_events)
+            if (const MetaEvent* am = voting_meta(a)) {
+                ancestors.push_back(am);
+                width = std::max<std::size_t>(width, am->longest_list);
+            }
         auto& slot_of = t_slot_of;
         slot_of.assign(ctx.peers.size(), -1);
         for (size_t row = 0; row < rows; ++row)
             if (row_cap[row] != 0) slot_of[row_peer[row]] = static_cast<std::int32_t>(row);
         summed.assign(rows * width, PositionCounts{});
-        for (const MetaEvent* am : ancestors)
-            if (am) add_others(summed, width, slot_of, row_cap, am->meta_votes);
+        for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, row_cap, am->meta_votes);
     }
 
     m.meta_votes.reserve(rows, rows * width + rows);
@@ -234,6 +258,9 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         if (pv && row_cap[row] == 0) {
             // Decided from the start: both passes return that entry alone (spec §5.5).
             m.meta_votes.append(row_peer[row], pv->flags(row).first(1));
+        } else if (pv && cache && cache->row_unchanged(row)) {
+            // The same input as for the parent, which came out unchanged: it does again.
+            m.meta_votes.append(row_peer[row], pv->flags(row));
         } else if (pv) {
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
             append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
@@ -244,6 +271,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             append_next_votes_row(row_peer[row], {&initial, 1}, others, false, n, m.meta_votes);
         }
         const auto list = m.meta_votes.flags(row);
+        if (cache) cache->finish_row(row, pv && std::ranges::equal(list, pv->flags(row)));
         m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
         if (!list.empty() && flag_decided(list.back())) ++m.decided_rows;
     }

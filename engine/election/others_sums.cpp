@@ -13,8 +13,8 @@ constexpr Lanes kCountLanes = {0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0
 }  // namespace
 
 bool OthersSums::continues(const MetaEvent* parent, std::uint64_t parent_serial,
-                           std::span<const model::PeerIndex> row_peer, std::size_t width) const {
-    return meta_ != nullptr && meta_ == parent && serial_ == parent_serial && width <= width_ &&
+                           std::span<const model::PeerIndex> row_peer) const {
+    return meta_ != nullptr && meta_ == parent && serial_ == parent_serial &&
            std::equal(row_peer.begin(), row_peer.end(), row_peer_.begin(), row_peer_.end());
 }
 
@@ -32,6 +32,9 @@ void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t w
     decided_false_.assign(row_peer_.size() * width, 0);
     other_.assign(voter_count, nullptr);
     other_serial_.assign(voter_count, 0);
+    other_event_.assign(voter_count, kUnknown);
+    dirty_.assign(row_peer_.size(), 1);
+    fixed_.assign(row_peer_.size(), 0);
 }
 
 bool OthersSums::change_other(std::size_t rank, const MetaEvent* am) {
@@ -45,7 +48,8 @@ bool OthersSums::change_other(std::size_t rank, const MetaEvent* am) {
     return true;
 }
 
-void OthersSums::add_entry(std::size_t at, std::uint8_t flags, std::uint64_t bit, bool add) {
+void OthersSums::add_entry(std::size_t row, std::size_t at, std::uint8_t flags, std::uint64_t bit, bool add) {
+    dirty_[row] = 1;
     const PositionCounts& c = contribution(flags);
     Lanes a, b;
     std::memcpy(&a, sums_[at].lane, sizeof a);
@@ -87,8 +91,8 @@ void OthersSums::replace(std::size_t rank, const MetaEvent& old, const MetaEvent
         for (std::size_t pos = 0; pos < n; ++pos) {
             const bool in_a = pos < a_len, in_b = pos < b_len;
             if (in_a && in_b && fa[pos] == fb[pos]) continue;
-            if (in_a) add_entry(base + pos, fa[pos], bit, false);
-            if (in_b) add_entry(base + pos, fb[pos], bit, true);
+            if (in_a) add_entry(static_cast<std::size_t>(row), base + pos, fa[pos], bit, false);
+            if (in_b) add_entry(static_cast<std::size_t>(row), base + pos, fb[pos], bit, true);
         }
     }
 }
@@ -105,6 +109,7 @@ void OthersSums::apply(std::size_t rank, const MetaEvent& am) {
         const std::size_t base = static_cast<std::size_t>(row) * width_;
         const std::uint8_t* flags = lists.flags_data() + r.begin;
         const std::size_t n = std::min<std::size_t>({r.size, width_, limit_[static_cast<std::size_t>(row)]});
+        if (n) dirty_[static_cast<std::size_t>(row)] = 1;
         for (std::size_t pos = 0; pos < n; ++pos) {
             const PositionCounts& c = contribution(flags[pos]);
             Lanes a, b;
@@ -128,7 +133,7 @@ void OthersSums::materialize(std::vector<PositionCounts>& out) const {
     for (std::size_t r = 0; r < row_peer_.size(); ++r) {
         PositionCounts* o = out.data() + r * width_;
         const std::size_t n = std::min<std::size_t>(width_, limit_[r]);
-        if (n == 0) continue;
+        if (n == 0 || row_unchanged(r)) continue;
         std::memcpy(static_cast<void*>(o), sums_.data() + r * width_, n * sizeof(PositionCounts));
         for (std::size_t pos = 0; pos < n; ++pos) {
             const std::size_t i = r * width_ + pos;

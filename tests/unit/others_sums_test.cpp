@@ -68,12 +68,12 @@ TEST(OthersSums, EqualsAFullSummationAfterEveryChange) {
                 // The same object rebuilt with other content (a reused spare).
                 *current[rank] = *random_meta_event(rng, peers, ++serial);
             }
-            if (!sums.set_other(rank, current[rank].get(), current[rank] ? current[rank]->serial : 0)) {
+            if (!sums.set_other(rank, current[rank].get(), current[rank] ? current[rank]->serial : 0, static_cast<std::uint32_t>(step))) {
                 ++resets;
                 sums.reset(peers, width, voters, voters);
                 for (std::size_t r = 0; r < voters; ++r) sums.limit_row(r, limit[r]);
                 for (std::size_t r = 0; r < voters; ++r)
-                    ASSERT_TRUE(sums.set_other(r, current[r].get(), current[r] ? current[r]->serial : 0));
+                    ASSERT_TRUE(sums.set_other(r, current[r].get(), current[r] ? current[r]->serial : 0, static_cast<std::uint32_t>(step)));
             }
         }
         // Now and then a row's first decided entry moves earlier (never later).
@@ -103,15 +103,14 @@ TEST(OthersSums, ContinuesOnlyFromTheBuildItIsBoundTo) {
     MetaEvent a, b;
     a.serial = 1;
     b.serial = 2;
-    EXPECT_FALSE(sums.continues(&a, 1, rows, 4));  // bound to nothing yet
+    EXPECT_FALSE(sums.continues(&a, 1, rows));  // bound to nothing yet
     sums.bind(&a, 1);
-    EXPECT_TRUE(sums.continues(&a, 1, rows, 4));
-    EXPECT_FALSE(sums.continues(&a, 3, rows, 4));  // the same object rebuilt since
-    EXPECT_FALSE(sums.continues(&b, 2, rows, 4));
-    EXPECT_FALSE(sums.continues(&a, 1, rows, 5));  // wider than kept
-    EXPECT_FALSE(sums.continues(&a, 1, std::vector<std::uint32_t>{0, 2}, 4));
+    EXPECT_TRUE(sums.continues(&a, 1, rows));
+    EXPECT_FALSE(sums.continues(&a, 3, rows));  // the same object rebuilt since
+    EXPECT_FALSE(sums.continues(&b, 2, rows));
+    EXPECT_FALSE(sums.continues(&a, 1, std::vector<std::uint32_t>{0, 2}));
     sums.clear();
-    EXPECT_FALSE(sums.continues(&a, 1, rows, 4));
+    EXPECT_FALSE(sums.continues(&a, 1, rows));
 }
 
 }  // namespace
