@@ -141,6 +141,14 @@ thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions 
 thread_local std::vector<PeerIndex> t_row_peer;             // row -> peer voted on
 constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
 
+// Rows are a few bytes: a loop beats a call to memcmp.
+bool same_flags(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
 // each next_votes entry costs one addition instead of a walk over every ancestor's list.
 void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
@@ -234,8 +242,20 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         } else {
             start_over();
         }
-        cache->materialize(summed);
         width = cache->width();
+        // Every row as the parent's: next_votes would return each unchanged, so copy them whole.
+        bool unchanged = pv != nullptr;
+        for (size_t row = 0; row < rows && unchanged; ++row)
+            unchanged = cache->row_unchanged(row) || (row_cap[row] == 0 && pv->list_size(row) == 1);
+        if (unchanged) {
+            m.meta_votes = *pv;  // reuses m's capacity
+            m.longest_list = pm->longest_list;
+            m.decided_rows = pm->decided_rows;
+            for (size_t row = 0; row < rows; ++row) cache->finish_row(row, true);
+            cache->bind(&m, m.serial);
+            return;
+        }
+        cache->materialize(summed);
     } else {
         auto& ancestors = t_ancestors;
         ancestors.clear();
@@ -255,15 +275,19 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     m.meta_votes.reserve(rows, rows * width + rows);
     for (size_t row = 0; row < rows; ++row) {
         std::span<const PositionCounts> others(summed.data() + row * width, width);
+        bool same = false;  // the row equals the parent's
         if (pv && row_cap[row] == 0) {
             // Decided from the start: both passes return that entry alone (spec §5.5).
             m.meta_votes.append(row_peer[row], pv->flags(row).first(1));
+            same = pv->list_size(row) == 1;
         } else if (pv && cache && cache->row_unchanged(row)) {
             // The same input as for the parent, which came out unchanged: it does again.
             m.meta_votes.append(row_peer[row], pv->flags(row));
+            same = true;
         } else if (pv) {
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
             append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
+            if (cache) same = same_flags(m.meta_votes.flags(row), pv->flags(row));
         } else {
             MetaVote v;
             v.est = std::binary_search(m.observees.begin(), m.observees.end(), row_peer[row]) ? kTrue : kFalse;
@@ -271,7 +295,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             append_next_votes_row(row_peer[row], {&initial, 1}, others, false, n, m.meta_votes);
         }
         const auto list = m.meta_votes.flags(row);
-        if (cache) cache->finish_row(row, pv && std::ranges::equal(list, pv->flags(row)));
+        if (cache) cache->finish_row(row, same);
         m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
         if (!list.empty() && flag_decided(list.back())) ++m.decided_rows;
     }

@@ -14,8 +14,11 @@ constexpr Lanes kCountLanes = {0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0
 
 bool OthersSums::continues(const MetaEvent* parent, std::uint64_t parent_serial,
                            std::span<const model::PeerIndex> row_peer) const {
-    return meta_ != nullptr && meta_ == parent && serial_ == parent_serial &&
-           std::equal(row_peer.begin(), row_peer.end(), row_peer_.begin(), row_peer_.end());
+    if (meta_ == nullptr || meta_ != parent || serial_ != parent_serial || row_peer.size() != row_peer_.size())
+        return false;
+    for (std::size_t r = 0; r < row_peer.size(); ++r)  // a few rows: a loop beats memcmp
+        if (row_peer[r] != row_peer_[r]) return false;
+    return true;
 }
 
 void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t width, std::size_t peer_count,
