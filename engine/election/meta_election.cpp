@@ -308,16 +308,19 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     const Event& e = ctx.graph[ei];
     if (!model::is_sync(e.cause) || !me.is_voter(e.creator)) return;
     if (me.meta_events.size() <= ei) me.meta_events.resize(ctx.graph.size());
-    auto m = me.fresh_meta_event();
-    m->serial = ++me.build_serial;
-    if (const MetaEvent* old = me.meta_events[ei].get()) {
-        // Rebuild: keep observer and content, recompute the rest (spec §4.2).
-        m->observer = old->observer;
-        m->observees = old->observees;
-        m->interesting_content = old->interesting_content;
+    auto& slot = me.meta_events[ei];
+    std::shared_ptr<MetaEvent> m;
+    if (slot && slot.use_count() == 1) {
+        // Rebuild in place when nothing else holds the old one (no checkpoint, no history): the
+        // content stays (spec §4.2); observer and meta-votes are recomputed below.
+        m = std::const_pointer_cast<MetaEvent>(std::move(slot));
     } else {
-        interesting_content(me, ctx, ei, m->interesting_content);
+        m = me.fresh_meta_event();
+        if (slot) m->interesting_content = slot->interesting_content;  // a rebuild (spec §4.2)
+        else interesting_content(me, ctx, ei, m->interesting_content);
+        me.release(slot);
     }
+    m->serial = ++me.build_serial;
     set_observer(*m, me, ctx, ei);
     set_meta_votes(*m, me, ctx, ei);
     if (!m->interesting_content.empty()) {
@@ -330,8 +333,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
         if (me.history.size() <= ei) me.history.resize(ctx.graph.size());
         me.history[ei] = m;
     }
-    me.release(me.meta_events[ei]);
-    me.meta_events[ei] = std::move(m);
+    slot = std::move(m);
 }
 
 static std::vector<KeyIndex> order_payloads(const MetaElection& me, const ElectionContext& ctx,
