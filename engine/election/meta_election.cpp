@@ -161,6 +161,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     m.meta_votes.clear();
     m.longest_list = 0;
     m.decided_rows = 0;
+    m.votes_origin = m.serial;
     if (!pv && m.observer != ObserverKind::This) return;
 
     // One row per peer voted on: the parent's peers, or every voter for an observer.
@@ -249,6 +250,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             unchanged = cache->row_unchanged(row) || (row_cap[row] == 0 && pv->list_size(row) == 1);
         if (unchanged) {
             m.meta_votes = *pv;  // reuses m's capacity
+            m.votes_origin = pm->votes_origin;
             m.longest_list = pm->longest_list;
             m.decided_rows = pm->decided_rows;
             for (size_t row = 0; row < rows; ++row) cache->finish_row(row, true);
@@ -273,6 +275,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     }
 
     m.meta_votes.reserve(rows, rows * width + rows);
+    bool all_same = pv != nullptr && cache != nullptr;
     for (size_t row = 0; row < rows; ++row) {
         std::span<const PositionCounts> others(summed.data() + row * width, width);
         bool same = false;  // the row equals the parent's
@@ -296,9 +299,11 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         }
         const auto list = m.meta_votes.flags(row);
         if (cache) cache->finish_row(row, same);
+        all_same = all_same && same;
         m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
         if (!list.empty() && flag_decided(list.back())) ++m.decided_rows;
     }
+    if (all_same) m.votes_origin = pm->votes_origin;
     if (cache) cache->bind(&m, m.serial);
 }
 

@@ -23,6 +23,9 @@ struct MetaEvent {
     MetaVoteRows meta_votes;                      // one row per peer, ascending
     std::uint32_t longest_list = 0;               // max size of the meta_votes lists
     std::uint64_t serial = 0;                     // which build of its election made it (caches check it)
+    // The serial of a meta-event with exactly these meta-votes: its self-sync-parent's origin when
+    // every row came out as the parent's, else its own serial. Equal origins, equal meta-votes.
+    std::uint64_t votes_origin = 0;
     std::uint32_t decided_rows = 0;               // lists whose last entry is decided (spec §6.1 counts them)
     std::uint64_t observer_version = 0;           // MetaElection::interesting_version when the observer was set
 

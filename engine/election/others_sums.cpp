@@ -41,10 +41,13 @@ void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t w
 }
 
 bool OthersSums::change_other(std::size_t rank, const MetaEvent* am) {
+    const MetaEvent* old = other_[rank];
     // The previous contribution can only be taken out while its meta-event is unchanged.
-    if (other_[rank] && other_[rank]->serial != other_serial_[rank]) return false;
-    if (other_[rank] && am) replace(rank, *other_[rank], *am);
-    else if (other_[rank]) apply<false>(rank, *other_[rank]);
+    if (old && old->serial != other_serial_[rank]) return false;
+    if (old && am) {
+        // The same meta-votes under a later event (one that voted as its parent did) change nothing.
+        if (old->votes_origin != am->votes_origin) replace(rank, *old, *am);
+    } else if (old) apply<false>(rank, *old);
     else if (am) apply<true>(rank, *am);
     other_[rank] = am;
     other_serial_[rank] = am ? am->serial : 0;

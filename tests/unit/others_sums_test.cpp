@@ -17,6 +17,7 @@ std::shared_ptr<MetaEvent> random_meta_event(std::mt19937& rng, const std::vecto
                                              std::uint64_t serial) {
     auto m = std::make_shared<MetaEvent>();
     m->serial = serial;
+    m->votes_origin = serial;  // its own meta-votes
     for (std::uint32_t p : peers) {
         if (rng() % 5 == 0) continue;  // some peers without a row
         MetaVoteList list;
@@ -64,6 +65,12 @@ TEST(OthersSums, EqualsAFullSummationAfterEveryChange) {
             } else if (what < 3) {
                 current[rank] = random_meta_event(rng, peers, ++serial);
                 alive.push_back(current[rank]);
+            } else if (what == 4 && current[rank]) {
+                // A later event that voted as its parent did: another object, the same origin.
+                auto later = std::make_shared<MetaEvent>(*current[rank]);
+                later->serial = ++serial;
+                current[rank] = later;
+                alive.push_back(later);
             } else if (what == 3 && current[rank]) {
                 // The same object rebuilt with other content (a reused spare).
                 *current[rank] = *random_meta_event(rng, peers, ++serial);
