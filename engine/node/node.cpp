@@ -130,8 +130,15 @@ Result<model::Message> Node::create_gossip(const PeerId& peer) {
 
 std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
     const auto& a = graph_[peers_[peer].last_event()].ancestors;
+    // Reserved for the events past each creator's known index (a slot holds one event unless
+    // its creator forked): a share of the whole graph would be megabytes in a long run.
+    std::size_t expected = 16;
+    for (PeerIndex q = 0; q < peers_.size(); ++q) {
+        const auto known = static_cast<std::size_t>(a.last_of(q) + 1);
+        if (known < peers_[q].slots.size()) expected += peers_[q].slots.size() - known;
+    }
     std::vector<EventIndex> out;
-    out.reserve(graph_.size() / 4 + 16);  // one allocation in the common case
+    out.reserve(expected);
     for (PeerIndex q = 0; q < peers_.size(); ++q) {
         const auto& slots = peers_[q].slots;
         std::int32_t known = a.last_of(q);
