@@ -149,37 +149,29 @@ bool same_flags(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b
     return true;
 }
 
-// spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
-// each next_votes entry costs one addition instead of a walk over every ancestor's list.
-void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
-    const Event& e = ctx.graph[ei];
-    const size_t n = me.voters.size();
-    PARSEC_ASSERT(n < 65535, "meta-vote counts are 16-bit lanes");
-    EventIndex p = graph::self_sync_parent(ctx.graph, ei);
-    const MetaEvent* pm = p != model::kNoEvent ? me.meta_event(p) : nullptr;
-    const MetaVoteRows* pv = pm && !pm->meta_votes.empty() ? &pm->meta_votes : nullptr;
-    m.meta_votes.clear();
-    m.longest_list = 0;
-    m.decided_rows = 0;
-    m.votes_origin = m.serial;
-    if (!pv && m.observer != ObserverKind::This) return;
+// What set_meta_votes sums for an event (spec §5.6).
+struct VoteInputs {
+    const MetaEvent* parent;                 // the self-sync-parent's meta-event if it has meta-votes
+    std::span<const PeerIndex> row_peer;     // row -> peer voted on
+    std::span<const std::uint32_t> row_cap;  // row -> positions whose sums are read
+    std::span<const EventIndex> ancestors;   // voter rank -> latest non-forked ancestor event
+};
 
-    // One row per peer voted on: the parent's peers, or every voter for an observer.
-    auto& row_peer = t_row_peer;
+// The rows of E's meta-votes: the parent's peers, or every voter for an observer. A row needs
+// the others' sums only at positions before the parent's first decided entry: next_votes returns
+// a decided entry unchanged and stops there (spec §5.5), so a row whose parent list is decided
+// from the start needs no sums at all (cap 0). Returns whether any row needs sums.
+bool find_rows(const MetaVoteRows* pv, const MetaElection& me, std::vector<PeerIndex>& row_peer,
+               std::vector<std::uint32_t>& row_cap) {
     row_peer.clear();
     if (pv) {
         for (std::size_t row = 0; row < pv->size(); ++row) row_peer.push_back(pv->peer(row));
     } else {
         row_peer.assign(me.voters.begin(), me.voters.end());
     }
-    const std::size_t rows = row_peer.size();
-    // A row needs the others' sums only at positions before the parent's first decided entry:
-    // next_votes returns a decided entry unchanged and stops there (spec §5.5), so a row whose
-    // parent list is decided from the start needs no sums at all. Such rows get no slot.
-    auto& row_cap = t_row_cap;
-    row_cap.assign(rows, kAllPositions);
+    row_cap.assign(row_peer.size(), kAllPositions);
     bool any_row = false;
-    for (size_t row = 0; row < rows; ++row) {
+    for (size_t row = 0; row < row_peer.size(); ++row) {
         if (pv) {
             const auto flags = pv->flags(row);
             for (std::size_t pos = 0; pos < flags.size(); ++pos)
@@ -190,66 +182,125 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         }
         if (row_cap[row] != 0) any_row = true;
     }
+    return any_row;
+}
 
-    // Other voters' latest non-forked ancestor events, by voter rank (the others' order).
-    auto& ancestor_events = t_ancestor_events;
-    ancestor_events.assign(any_row ? n : 0, model::kNoEvent);
-    for (std::size_t rank = 0; rank < ancestor_events.size(); ++rank) {
+// Other voters' latest non-forked ancestor events, by voter rank (the others' order).
+void find_voter_ancestors(const Event& e, const MetaElection& me, const ElectionContext& ctx,
+                          std::vector<EventIndex>& out) {
+    out.assign(me.voters.size(), model::kNoEvent);
+    for (std::size_t rank = 0; rank < out.size(); ++rank) {
         const PeerIndex v = me.voters[rank];
         if (v == e.creator) continue;
         std::int32_t k = graph::non_fork_last_ancestor(e, v);
         if (k < 0) continue;
         const auto& slot = ctx.peers.events_by_index(v, static_cast<std::uint32_t>(k));
         PARSEC_ASSERT(!slot.empty(), "ancestor slot is empty");
-        ancestor_events[rank] = slot.front();
+        out[rank] = slot.front();
     }
-    // The meta-event an ancestor event contributes, if it has meta-votes.
-    auto voting_meta = [&me](EventIndex a) -> const MetaEvent* {
-        if (a == model::kNoEvent) return nullptr;
-        const MetaEvent* am = me.meta_event(a);
-        return am && !am->meta_votes.empty() ? am : nullptr;
+}
+
+// The meta-event an ancestor event contributes, if it has meta-votes.
+const MetaEvent* voting_meta(const MetaElection& me, EventIndex a) {
+    if (a == model::kNoEvent) return nullptr;
+    const MetaEvent* am = me.meta_event(a);
+    return am && !am->meta_votes.empty() ? am : nullptr;
+}
+
+// Brings the creator's kept sums to E: from the parent's, changing only the voters whose latest
+// ancestor changed (only those meta-events are read), else from scratch. Returns true when every
+// row is known to come out of next_votes as the parent's.
+bool update_kept_sums(OthersSums& cache, const MetaElection& me, const ElectionContext& ctx, const VoteInputs& in) {
+    const std::size_t rows = in.row_peer.size(), n = in.ancestors.size();
+    const MetaEvent* pm = in.parent;
+    auto start_over = [&] {
+        std::size_t width = 1;
+        for (EventIndex a : in.ancestors)
+            if (const MetaEvent* am = voting_meta(me, a)) width = std::max<std::size_t>(width, am->longest_list);
+        cache.reset(in.row_peer, width + 2, ctx.peers.size(), n);
+        for (size_t row = 0; row < rows; ++row) cache.limit_row(row, in.row_cap[row]);
+        for (std::size_t rank = 0; rank < n; ++rank) {
+            const MetaEvent* am = voting_meta(me, in.ancestors[rank]);
+            cache.set_other(rank, am, am ? am->serial : 0, in.ancestors[rank]);
+        }
     };
+    if (!pm || !cache.continues(pm, pm->serial, in.row_peer)) {
+        start_over();
+        return false;
+    }
+    for (size_t row = 0; row < rows; ++row) cache.limit_row(row, in.row_cap[row]);
+    bool kept = true;
+    for (std::size_t rank = 0; rank < n && kept; ++rank) {
+        const EventIndex a = in.ancestors[rank];
+        if (cache.other_event(rank) == a) continue;
+        const MetaEvent* am = voting_meta(me, a);
+        // Too long for the kept positions, or a meta-event it had added was rebuilt.
+        kept = (!am || am->longest_list <= cache.width()) && cache.set_other(rank, am, am ? am->serial : 0, a);
+    }
+    if (!kept) {
+        start_over();
+        return false;
+    }
+    const MetaVoteRows& pv = pm->meta_votes;
+    for (size_t row = 0; row < rows; ++row)
+        if (!cache.row_unchanged(row) && !(in.row_cap[row] == 0 && pv.list_size(row) == 1)) return false;
+    return true;
+}
+
+// Sums the others' lists for each row from scratch into `summed`; returns its width.
+std::size_t sum_others_in_full(const MetaElection& me, const ElectionContext& ctx, const VoteInputs& in,
+                               std::vector<PositionCounts>& summed) {
+    auto& ancestors = t_ancestors;
+    ancestors.clear();
+    std::size_t width = 1;  // the longest list among the ancestors'
+    for (EventIndex a : in.ancestors)
+        if (const MetaEvent* am = voting_meta(me, a)) {
+            ancestors.push_back(am);
+            width = std::max<std::size_t>(width, am->longest_list);
+        }
+    auto& slot_of = t_slot_of;
+    slot_of.assign(ctx.peers.size(), -1);
+    for (size_t row = 0; row < in.row_peer.size(); ++row)
+        if (in.row_cap[row] != 0) slot_of[in.row_peer[row]] = static_cast<std::int32_t>(row);
+    summed.assign(in.row_peer.size() * width, PositionCounts{});
+    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, in.row_cap, am->meta_votes);
+    return width;
+}
+
+// spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
+// each next_votes entry costs one addition instead of a walk over every ancestor's list.
+void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
+    const Event& e = ctx.graph[ei];
+    const size_t n = me.voters.size();
+    PARSEC_ASSERT(n < 65535, "meta-vote counts are 16-bit lanes");
+    EventIndex p = graph::self_sync_parent(ctx.graph, ei);
+    const MetaEvent* pm = p != model::kNoEvent ? me.meta_event(p) : nullptr;
+    const MetaVoteRows* pv = pm && !pm->meta_votes.empty() ? &pm->meta_votes : nullptr;
+    if (!pv) pm = nullptr;
+    m.meta_votes.clear();
+    m.longest_list = 0;
+    m.decided_rows = 0;
+    m.votes_origin = m.serial;
+    if (!pv && m.observer != ObserverKind::This) return;
+
+    auto& row_peer = t_row_peer;
+    auto& row_cap = t_row_cap;
+    const bool any_row = find_rows(pv, me, row_peer, row_cap);
+    auto& ancestor_events = t_ancestor_events;
+    if (any_row) find_voter_ancestors(e, me, ctx, ancestor_events);
+    else ancestor_events.clear();
+    const VoteInputs in{pm, row_peer, row_cap, ancestor_events};
+    const std::size_t rows = row_peer.size();
 
     auto& summed = t_summed;
-    std::size_t width = 1;  // positions to sum: the longest list among the ancestors'
+    std::size_t width = 1;
     // Up to 6 voters a full summation costs less than keeping the sums (bench-replay: at 4 voters
     // 3-5% slower with them, at 8 voters 3-9% faster).
     OthersSums* cache =
         any_row && n > 6 && n <= OthersSums::kMaxVoters ? &me.others_sums[e.creator] : nullptr;
     if (cache) {
-        // From the parent's sums, changing only the voters whose latest ancestor changed: only
-        // those meta-events are read.
-        auto start_over = [&] {
-            width = 1;
-            for (EventIndex a : ancestor_events)
-                if (const MetaEvent* am = voting_meta(a)) width = std::max<std::size_t>(width, am->longest_list);
-            cache->reset(row_peer, width + 2, ctx.peers.size(), n);
-            for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
-            for (std::size_t rank = 0; rank < n; ++rank) {
-                const MetaEvent* am = voting_meta(ancestor_events[rank]);
-                cache->set_other(rank, am, am ? am->serial : 0, ancestor_events[rank]);
-            }
-        };
-        if (pv && cache->continues(pm, pm->serial, row_peer)) {
-            for (size_t row = 0; row < rows; ++row) cache->limit_row(row, row_cap[row]);
-            bool kept = true;
-            for (std::size_t rank = 0; rank < n && kept; ++rank) {
-                const EventIndex a = ancestor_events[rank];
-                if (cache->other_event(rank) == a) continue;
-                const MetaEvent* am = voting_meta(a);
-                // Too long for the kept positions, or a meta-event it had added was rebuilt.
-                kept = (!am || am->longest_list <= cache->width()) && cache->set_other(rank, am, am ? am->serial : 0, a);
-            }
-            if (!kept) start_over();
-        } else {
-            start_over();
-        }
-        width = cache->width();
-        // Every row as the parent's: next_votes would return each unchanged, so copy them whole.
-        bool unchanged = pv != nullptr;
-        for (size_t row = 0; row < rows && unchanged; ++row)
-            unchanged = cache->row_unchanged(row) || (row_cap[row] == 0 && pv->list_size(row) == 1);
-        if (unchanged) {
+        if (update_kept_sums(*cache, me, ctx, in)) {
+            // Every row as the parent's: copy them whole.
             m.meta_votes = *pv;  // reuses m's capacity
             m.votes_origin = pm->votes_origin;
             m.longest_list = pm->longest_list;
@@ -259,20 +310,11 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             return;
         }
         cache->materialize(summed);
+        width = cache->width();
+    } else if (any_row) {
+        width = sum_others_in_full(me, ctx, in, summed);
     } else {
-        auto& ancestors = t_ancestors;
-        ancestors.clear();
-        for (EventIndex a : ancestor_events)
-            if (const MetaEvent* am = voting_meta(a)) {
-                ancestors.push_back(am);
-                width = std::max<std::size_t>(width, am->longest_list);
-            }
-        auto& slot_of = t_slot_of;
-        slot_of.assign(ctx.peers.size(), -1);
-        for (size_t row = 0; row < rows; ++row)
-            if (row_cap[row] != 0) slot_of[row_peer[row]] = static_cast<std::int32_t>(row);
-        summed.assign(rows * width, PositionCounts{});
-        for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, row_cap, am->meta_votes);
+        summed.assign(rows * width, PositionCounts{});  // every row decided from the start: not read
     }
 
     m.meta_votes.reserve(rows, rows * width + rows);
