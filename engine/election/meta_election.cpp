@@ -214,15 +214,16 @@ bool update_kept_sums(OthersSums& cache, const MetaElection& me, const ElectionC
     const std::size_t rows = in.row_peer.size(), n = in.ancestors.size();
     const MetaEvent* pm = in.parent;
     auto start_over = [&] {
+        auto& ams = t_ancestors;  // by rank, looked up once
+        ams.resize(n);
         std::size_t width = 1;
-        for (EventIndex a : in.ancestors)
-            if (const MetaEvent* am = voting_meta(me, a)) width = std::max<std::size_t>(width, am->longest_list);
+        for (std::size_t rank = 0; rank < n; ++rank)
+            if ((ams[rank] = voting_meta(me, in.ancestors[rank])))
+                width = std::max<std::size_t>(width, ams[rank]->longest_list);
         cache.reset(in.row_peer, width + 2, ctx.peers.size(), n);
         for (size_t row = 0; row < rows; ++row) cache.limit_row(row, in.row_cap[row]);
-        for (std::size_t rank = 0; rank < n; ++rank) {
-            const MetaEvent* am = voting_meta(me, in.ancestors[rank]);
-            cache.set_other(rank, am, am ? am->serial : 0, in.ancestors[rank]);
-        }
+        for (std::size_t rank = 0; rank < n; ++rank)
+            cache.set_other(rank, ams[rank], ams[rank] ? ams[rank]->serial : 0, in.ancestors[rank]);
     };
     if (!pm || !cache.continues(pm, pm->serial, in.row_peer)) {
         start_over();

@@ -137,10 +137,6 @@ MetaVoteList next_votes(const MetaVoteList& prev, std::span<const MetaVoteList* 
 
 namespace {
 
-// The byte holding MetaVote's bit-fields determines the vote's contribution (spec §5.2), so one
-// table lookup by that byte replaces the decoding.
-
-
 std::array<PositionCounts, 256> make_contribution_table() {
     std::array<PositionCounts, 256> t{};
     std::array<bool, 256> filled{};
@@ -167,11 +163,11 @@ std::array<PositionCounts, 256> make_contribution_table() {
                     }
     return t;
 }
-const std::array<PositionCounts, 256> kContribution = make_contribution_table();
-
 }  // namespace
 
-const std::array<PositionCounts, 256> kContributionByFlags = kContribution;
+// The byte holding MetaVote's bit-fields determines the vote's contribution (spec §5.2), so one
+// table lookup by that byte replaces the decoding.
+const std::array<PositionCounts, 256> kContributionByFlags = make_contribution_table();
 
 namespace {
 
@@ -183,7 +179,7 @@ static_assert(sizeof(Lanes) == sizeof(PositionCounts));
 inline void add_entry(PositionCounts& into, std::uint8_t flags) {
     Lanes a, b;
     std::memcpy(&a, into.lane, sizeof a);
-    std::memcpy(&b, kContribution[flags].lane, sizeof b);
+    std::memcpy(&b, contribution(flags).lane, sizeof b);
     // Lane 6 keeps the first decision met (spec §5.2): b's lane 6 is dropped once a's is set.
     constexpr Lanes kDecisionLane = {0, 0, 0, 0, 0, 0, 0xffff, 0};
     const Lanes decided_before = reinterpret_cast<Lanes>(a != Lanes{}) & kDecisionLane;
@@ -208,15 +204,7 @@ inline Counts counts_summed(const MetaVote& v, std::span<const PositionCounts> p
 
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
                 const MetaVoteRows& lists) {
-    for (std::size_t i = 0; i < lists.size(); ++i) {
-        const std::uint32_t peer = lists.peer(i);
-        const std::int32_t row = peer < row_of.size() ? row_of[peer] : -1;
-        if (row < 0) continue;
-        PositionCounts* r = rows.data() + static_cast<std::size_t>(row) * width;
-        const auto flags = lists.flags(i);
-        const std::size_t n = std::min<std::size_t>(flags.size(), width);
-        for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], flags[pos]);
-    }
+    add_others(rows, width, row_of, {}, lists);
 }
 
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
@@ -227,7 +215,8 @@ void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<con
         if (row < 0) continue;
         PositionCounts* r = rows.data() + static_cast<std::size_t>(row) * width;
         const auto flags = lists.flags(i);
-        const std::size_t n = std::min<std::size_t>({flags.size(), width, row_cap[static_cast<std::size_t>(row)]});
+        std::size_t n = std::min<std::size_t>(flags.size(), width);
+        if (!row_cap.empty()) n = std::min<std::size_t>(n, row_cap[static_cast<std::size_t>(row)]);
         for (std::size_t pos = 0; pos < n; ++pos) add_entry(r[pos], flags[pos]);
     }
 }

@@ -177,8 +177,8 @@ extern const std::array<PositionCounts, 256> kContributionByFlags;
 inline const PositionCounts& contribution(std::uint8_t flags) { return kContributionByFlags[flags]; }
 
 // Adds each row of a meta-event, as the next "other", into rows[row_of[peer]] (rows of `width` positions;
-// row_of[peer] < 0 skips the peer). With `row_cap`, row r sums only its first row_cap[r]
-// positions (the ones its next_votes will read).
+// row_of[peer] < 0 skips the peer). With a non-empty `row_cap`, row r sums only its first
+// row_cap[r] positions (the ones its next_votes will read).
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,
                 const MetaVoteRows& lists);
 void add_others(std::span<PositionCounts> rows, std::size_t width, std::span<const std::int32_t> row_of,

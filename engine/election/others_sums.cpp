@@ -107,30 +107,15 @@ template <bool Add>
 void OthersSums::apply(std::size_t rank, const MetaEvent& am) {
     const std::uint64_t bit = std::uint64_t{1} << rank;
     const auto& lists = am.meta_votes;
-    const auto rows = lists.rows();
-    for (const auto& r : rows) {
+    for (const auto& r : lists.rows()) {
         if (r.peer >= row_of_.size()) continue;
         const std::int32_t row = row_of_[r.peer];
         if (row < 0) continue;
-        const std::size_t base = static_cast<std::size_t>(row) * width_;
+        const auto row_index = static_cast<std::size_t>(row);
+        const std::size_t base = row_index * width_;
         const std::uint8_t* flags = lists.flags_data() + r.begin;
-        const std::size_t n = std::min<std::size_t>({r.size, width_, limit_[static_cast<std::size_t>(row)]});
-        if (n) dirty_[static_cast<std::size_t>(row)] = 1;
-        for (std::size_t pos = 0; pos < n; ++pos) {
-            const PositionCounts& c = contribution(flags[pos]);
-            Lanes a, b;
-            std::memcpy(&a, sums_[base + pos].lane, sizeof a);
-            std::memcpy(&b, c.lane, sizeof b);
-            b &= kCountLanes;
-            if constexpr (Add) a += b;
-            else a -= b;  // 16-bit lanes wrap; every subtraction follows its addition
-            std::memcpy(sums_[base + pos].lane, &a, sizeof a);
-            if (c.lane[6]) {  // decided: 1 false, 2 true
-                auto& mask = c.lane[6] == 2 ? decided_true_[base + pos] : decided_false_[base + pos];
-                if constexpr (Add) mask |= bit;
-                else mask &= ~bit;
-            }
-        }
+        const std::size_t n = std::min<std::size_t>({r.size, width_, limit_[row_index]});
+        for (std::size_t pos = 0; pos < n; ++pos) add_entry(row_index, base + pos, flags[pos], bit, Add);
     }
 }
 
