@@ -10,7 +10,6 @@
 #include <tuple>
 #include <vector>
 
-#include "panels/coin_trace.hpp"
 #include "panels/panel_text.hpp"
 #include "panels/session_service.hpp"
 #include "shell/panel.hpp"
@@ -22,6 +21,7 @@ namespace {
 
 using model::EventIndex;
 using model::PeerIndex;
+using election::CoinUse;
 
 // The newest event by `creator` that has a meta-event in the running election, or kNoEvent.
 EventIndex latest_with_meta_event(const view::NodeView& v, PeerIndex creator) {
@@ -172,7 +172,7 @@ private:
         coin_known_ = true;
         for (EventIndex e = v.node().election().meta_floor; e < v.event_count(); ++e) {
             if (v.event(e).creator != creator || !v.current_meta_event(e)) continue;
-            auto uses = coin_uses_at(v.node(), e);
+            auto uses = v.coin_uses(e);
             if (!uses)
                 coin_known_ = false;
             else

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/assert.hpp"
+#include "election/vote_inputs.hpp"
 
 namespace parsec::election {
 
@@ -139,7 +140,6 @@ thread_local std::vector<const MetaEvent*> t_ancestors;
 thread_local std::vector<EventIndex> t_ancestor_events;
 thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions whose sums are read
 thread_local std::vector<PeerIndex> t_row_peer;             // row -> peer voted on
-constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
 
 // Rows are a few bytes: a loop beats a call to memcmp.
 bool same_flags(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
@@ -147,64 +147,6 @@ bool same_flags(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b
     for (std::size_t i = 0; i < a.size(); ++i)
         if (a[i] != b[i]) return false;
     return true;
-}
-
-// What set_meta_votes sums for an event (spec §5.6).
-struct VoteInputs {
-    const MetaEvent* parent;                 // the self-sync-parent's meta-event if it has meta-votes
-    std::span<const PeerIndex> row_peer;     // row -> peer voted on
-    std::span<const std::uint32_t> row_cap;  // row -> positions whose sums are read
-    std::span<const EventIndex> ancestors;   // voter rank -> latest non-forked ancestor event
-};
-
-// The rows of E's meta-votes: the parent's peers, or every voter for an observer. A row needs
-// the others' sums only at positions before the parent's first decided entry: next_votes returns
-// a decided entry unchanged and stops there (spec §5.5), so a row whose parent list is decided
-// from the start needs no sums at all (cap 0). Returns whether any row needs sums.
-bool find_rows(const MetaVoteRows* pv, const MetaElection& me, std::vector<PeerIndex>& row_peer,
-               std::vector<std::uint32_t>& row_cap) {
-    row_peer.clear();
-    if (pv) {
-        for (std::size_t row = 0; row < pv->size(); ++row) row_peer.push_back(pv->peer(row));
-    } else {
-        row_peer.assign(me.voters.begin(), me.voters.end());
-    }
-    row_cap.assign(row_peer.size(), kAllPositions);
-    bool any_row = false;
-    for (size_t row = 0; row < row_peer.size(); ++row) {
-        if (pv) {
-            const auto flags = pv->flags(row);
-            for (std::size_t pos = 0; pos < flags.size(); ++pos)
-                if (flag_decided(flags[pos])) {
-                    row_cap[row] = static_cast<std::uint32_t>(pos);
-                    break;
-                }
-        }
-        if (row_cap[row] != 0) any_row = true;
-    }
-    return any_row;
-}
-
-// Other voters' latest non-forked ancestor events, by voter rank (the others' order).
-void find_voter_ancestors(const Event& e, const MetaElection& me, const ElectionContext& ctx,
-                          std::vector<EventIndex>& out) {
-    out.assign(me.voters.size(), model::kNoEvent);
-    for (std::size_t rank = 0; rank < out.size(); ++rank) {
-        const PeerIndex v = me.voters[rank];
-        if (v == e.creator) continue;
-        std::int32_t k = graph::non_fork_last_ancestor(e, v);
-        if (k < 0) continue;
-        const auto& slot = ctx.peers.events_by_index(v, static_cast<std::uint32_t>(k));
-        PARSEC_ASSERT(!slot.empty(), "ancestor slot is empty");
-        out[rank] = slot.front();
-    }
-}
-
-// The meta-event an ancestor event contributes, if it has meta-votes.
-const MetaEvent* voting_meta(const MetaElection& me, EventIndex a) {
-    if (a == model::kNoEvent) return nullptr;
-    const MetaEvent* am = me.meta_event(a);
-    return am && !am->meta_votes.empty() ? am : nullptr;
 }
 
 // Brings the creator's kept sums to E: from the parent's, changing only the voters whose latest
@@ -246,26 +188,6 @@ bool update_kept_sums(OthersSums& cache, const MetaElection& me, const ElectionC
     for (size_t row = 0; row < rows; ++row)
         if (!cache.row_unchanged(row) && !(in.row_cap[row] == 0 && pv.list_size(row) == 1)) return false;
     return true;
-}
-
-// Sums the others' lists for each row from scratch into `summed`; returns its width.
-std::size_t sum_others_in_full(const MetaElection& me, const ElectionContext& ctx, const VoteInputs& in,
-                               std::vector<PositionCounts>& summed) {
-    auto& ancestors = t_ancestors;
-    ancestors.clear();
-    std::size_t width = 1;  // the longest list among the ancestors'
-    for (EventIndex a : in.ancestors)
-        if (const MetaEvent* am = voting_meta(me, a)) {
-            ancestors.push_back(am);
-            width = std::max<std::size_t>(width, am->longest_list);
-        }
-    auto& slot_of = t_slot_of;
-    slot_of.assign(ctx.peers.size(), -1);
-    for (size_t row = 0; row < in.row_peer.size(); ++row)
-        if (in.row_cap[row] != 0) slot_of[in.row_peer[row]] = static_cast<std::int32_t>(row);
-    summed.assign(in.row_peer.size() * width, PositionCounts{});
-    for (const MetaEvent* am : ancestors) add_others(summed, width, slot_of, in.row_cap, am->meta_votes);
-    return width;
 }
 
 // spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
@@ -313,7 +235,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         cache->materialize(summed);
         width = cache->width();
     } else if (any_row) {
-        width = sum_others_in_full(me, ctx, in, summed);
+        width = sum_others_in_full(me, ctx, in, t_ancestors, t_slot_of, summed);
     } else {
         summed.assign(rows * width, PositionCounts{});  // every row decided from the start: not read
     }

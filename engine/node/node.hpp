@@ -87,6 +87,7 @@ public:
     const graph::PeerList& peers() const { return peers_; }
     const election::ObservationStore& store() const { return store_; }
     const election::MetaElection& election() const { return election_; }
+    election::ElectionContext context() const { return {graph_, peers_, store_, options_.mode}; }
     const std::vector<Decision>& decisions() const { return decisions_; }
     const NodeOptions& options() const { return options_; }
     const crypto::Crypto& crypto() const { return *crypto_; }
@@ -129,7 +130,6 @@ private:
     Result<EventIndex> process_event(EventIndex i);   // returns the restart index or kNoEvent
     Status create_blocks(const std::vector<KeyIndex>& keys);
     void handle_consensus(KeyIndex key, EventIndex deciding_event, std::vector<election::MembershipChange>& changes);
-    election::ElectionContext context() const { return {graph_, peers_, store_, options_.mode}; }
 
     // Malice detection (spec §7), active only with NodeOptions::malice_detection.
     Status detect_malice(const model::Event& e, const model::PackedEvent& packed);

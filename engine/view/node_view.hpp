@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "election/coin_trace.hpp"
 #include "node/node.hpp"
 
 namespace parsec::view {
@@ -54,6 +55,11 @@ public:
 
     const std::vector<PeerIndex>& voters() const { return node_->election().voters; }
     const std::vector<node::Decision>& decisions() const { return node_->decisions(); }
+    // The entries of e's meta-votes that the coin produced in the running election (spec §5.7);
+    // nullopt when that cannot be told (see election::coin_uses).
+    std::optional<std::vector<election::CoinUse>> coin_uses(EventIndex e) const {
+        return election::coin_uses(node_->election(), node_->context(), e);
+    }
 
 private:
     const node::Node* node_;

@@ -1,4 +1,4 @@
-# The live cluster session: unit tests of the session and of the coin trace (label `unit`), and
+# The live cluster session: unit tests of the session (label `unit`), and
 # GUI tests (label `gui`) where the app starts on the default simulated cluster, a script moves
 # it, and the STATE line is checked against what the engine computes on its own (live_expected).
 # GUI cases skip (77) where xvfb-run is missing.
@@ -10,12 +10,6 @@ add_executable(cluster_session_test ${CMAKE_CURRENT_LIST_DIR}/cluster_session_te
 target_include_directories(cluster_session_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
 target_link_libraries(cluster_session_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
 gtest_discover_tests(cluster_session_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
-
-add_executable(coin_trace_test ${CMAKE_CURRENT_LIST_DIR}/coin_trace_test.cpp
-  ${CMAKE_SOURCE_DIR}/app/panels/coin_trace.cpp ${PARSEC_LIVE_SESSION_SOURCES})
-target_include_directories(coin_trace_test PRIVATE ${CMAKE_SOURCE_DIR}/app)
-target_link_libraries(coin_trace_test PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
-gtest_discover_tests(coin_trace_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
 
 # Independent of the session code: a fresh simulation of the default cluster, re-applied.
 add_executable(live_expected ${CMAKE_CURRENT_LIST_DIR}/live_expected.cpp
