@@ -232,9 +232,19 @@ void Ed25519Crypto::encode_id(core::Bytes& out, const PeerId& id) const {
 }
 
 Signature Ed25519Crypto::sign(const Identity& signer, core::ByteSpan message) const {
+    // Keyed by the whole secret key (libsodium's seed and public key) and the message's digest.
+    core::Hash32 msg_digest = blake2b_256(message);
+    std::array<std::uint8_t, sizeof signer.secret.bytes + 32> key_material;
+    std::memcpy(key_material.data(), signer.secret.bytes.data(), sizeof signer.secret.bytes);
+    std::memcpy(key_material.data() + sizeof signer.secret.bytes, msg_digest.data(), 32);
+    const core::Hash32 cache_key = blake2b_256(key_material);
+    sodium_memzero(key_material.data(), key_material.size());
+    if (auto it = signed_.find(cache_key); it != signed_.end()) return it->second;
+    ++signatures_;
     Signature sig;
     crypto_sign_detached(sig.bytes.data(), nullptr, message.data(), message.size(),
                          signer.secret.bytes.data());
+    signed_.emplace(cache_key, sig);
     return sig;
 }
 

@@ -121,13 +121,19 @@ public:
     core::Hash32 hash(core::ByteSpan data) const override;
 
     size_t verifications_performed() const { return verifications_; }
+    size_t signatures_computed() const { return signatures_; }
 
 private:
     struct HashOfHash {
         size_t operator()(const core::Hash32& h) const;
     };
+    // Both memos are exact: a verification is a pure function of (key, message, signature), and an
+    // Ed25519 signature a pure function of (secret key, message) (RFC 8032 signing is
+    // deterministic). Re-executing inputs (a seek, a replay) then costs no elliptic-curve work.
     mutable std::unordered_map<core::Hash32, bool, HashOfHash> verified_;
+    mutable std::unordered_map<core::Hash32, Signature, HashOfHash> signed_;
     mutable size_t verifications_ = 0;
+    mutable size_t signatures_ = 0;
 };
 
 std::shared_ptr<const Crypto> make_crypto(IdentityKind kind);

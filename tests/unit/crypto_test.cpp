@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <sodium.h>
 
 #include "core/bytes.hpp"
 #include "crypto/digest.hpp"
@@ -159,4 +160,27 @@ TEST(Crypto, Ed25519SignVerifyAndCache) {
     bad.bytes[5] ^= 1;
     EXPECT_FALSE(ed.verify(a1.id, bytes_of("event"), bad));
     EXPECT_FALSE(ed.verify(a1.id, bytes_of("evenT"), sig));
+}
+
+// The signature memo is exact: a repeated signing returns libsodium's own signature without
+// computing it again, and each (signer, message) pair keeps its own entry.
+TEST(Crypto, Ed25519SignatureMemoIsExactPerSignerAndMessage) {
+    crypto::Ed25519Crypto ed;
+    auto alice = ed.make_identity("Alice", bytes_of("seed"));
+    auto bob = ed.make_identity("Bob", bytes_of("seed"));
+    auto direct = [](const crypto::Identity& who, const std::string& m) {
+        crypto::Signature s;
+        crypto_sign_detached(s.bytes.data(), nullptr, reinterpret_cast<const unsigned char*>(m.data()), m.size(),
+                             who.secret.bytes.data());
+        return s;
+    };
+    const auto first = ed.sign(alice, bytes_of("event 1"));
+    EXPECT_EQ(ed.sign(alice, bytes_of("event 1")), first);
+    EXPECT_EQ(ed.signatures_computed(), 1u);  // the second signing came from the memo
+    EXPECT_EQ(first, direct(alice, "event 1"));
+    EXPECT_EQ(ed.sign(alice, bytes_of("event 2")), direct(alice, "event 2"));
+    EXPECT_EQ(ed.sign(bob, bytes_of("event 1")), direct(bob, "event 1"));
+    EXPECT_EQ(ed.signatures_computed(), 3u);
+    EXPECT_TRUE(ed.verify(bob.id, bytes_of("event 1"), ed.sign(bob, bytes_of("event 1"))));
+    EXPECT_EQ(ed.signatures_computed(), 3u);
 }
