@@ -28,11 +28,14 @@ const char* node_status_name(NodeStatus s) {
         case NodeStatus::Paused: return "paused";
         case NodeStatus::Down: return "down";
         case NodeStatus::Crashed: return "crashed";
+        case NodeStatus::Left: return "left";
     }
     return "?";
 }
 
-bool ClusterNode::is_removed() const { return engine && engine->peers()[model::kOurIndex].removed; }
+bool ClusterNode::is_removed() const {
+    return status == NodeStatus::Left || (engine && engine->peers()[model::kOurIndex].removed);
+}
 bool ClusterNode::is_member() const { return engine && engine->can_vote() && !is_removed(); }
 
 core::Result<Cluster> Cluster::create(const SimConfig& config, bool keep_meta_history) {
@@ -129,7 +132,7 @@ struct Validator {
             return node(f.change.peer, "link target");
         }
         if (k == FaultKind::Pause || k == FaultKind::Resume || k == FaultKind::Crash || k == FaultKind::Stop ||
-            k == FaultKind::Restart)
+            k == FaultKind::Restart || k == FaultKind::Leave)
             return node(f.change.node, "fault target");
         if (!f.change.link.drop.is_valid() || !f.change.link.duplicate.is_valid() || !f.change.link.reorder.is_valid())
             return core::make_error("InvalidInput", "link probability out of range");
@@ -295,6 +298,9 @@ void Cluster::apply_fault(const FaultInput& in) {
         case FaultKind::Restart: set_status(NodeStatus::Down, NodeStatus::Running); break;
         case FaultKind::Crash:
             if (nodes_[c.node].status != NodeStatus::NotStarted) nodes_[c.node].status = NodeStatus::Crashed;
+            break;
+        case FaultKind::Leave:
+            if (nodes_[c.node].status != NodeStatus::NotStarted) nodes_[c.node].status = NodeStatus::Left;
             break;
     }
     if (in.script_index >= 0) env_.script_applied = std::max(env_.script_applied, in.script_index + 1);

@@ -15,7 +15,8 @@
 
 namespace parsec::sim {
 
-enum class NodeStatus : std::uint8_t { NotStarted = 0, Running = 1, Paused = 2, Down = 3, Crashed = 4 };
+// Left: voted out by a scripted Remove; stopped for good, like Crashed, but not a fault.
+enum class NodeStatus : std::uint8_t { NotStarted = 0, Running = 1, Paused = 2, Down = 3, Crashed = 4, Left = 5 };
 const char* node_status_name(NodeStatus s);
 
 struct BlockInfo {
@@ -38,7 +39,8 @@ struct ClusterNode {
     std::uint64_t errors = 0;              // engine errors returned to this node
 
     bool is_live() const { return status == NodeStatus::Running || status == NodeStatus::Paused; }
-    // Removed by a decided Remove or Accusation, as the node itself sees it (spec §8.1).
+    // Out of the section: it left at a scripted Remove, or its own engine decided its removal
+    // (a Remove or an Accusation, spec §8.1).
     bool is_removed() const;
     bool is_member() const;  // started, may vote, not removed
 };

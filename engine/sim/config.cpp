@@ -90,6 +90,46 @@ Tick SimConfig::progress_bound() const {
     return 400 + 40 * (latency + wait) * (4 + node_count() / 4);
 }
 
+namespace {
+// A scripted removal waits until may_remove_member allows it (the scheduler). One it could not
+// allow even at best (every join done, earlier removals decided) would wait for ever: the removed
+// node leaves before the vote, so the others alone must be a supermajority of the voters.
+core::Status check_removals(const SimConfig& c) {
+    std::size_t members = c.genesis_count;
+    for (const auto& e : c.script) members += e.kind == ScriptEvent::Kind::AddPeer;
+    for (std::size_t k = 0; k < c.script.size(); ++k) {
+        const ScriptEvent& removal = c.script[k];
+        if (removal.kind != ScriptEvent::Kind::RemovePeer) continue;
+        std::vector<NodeId> gone, silent;  // voted out before; silent for good by then
+        for (std::size_t j = 0; j < c.script.size(); ++j) {
+            const ScriptEvent& e = c.script[j];
+            if (e.kind == ScriptEvent::Kind::RemovePeer && j < k && e.node != removal.node) gone.push_back(e.node);
+            if (e.kind == ScriptEvent::Kind::Fault && e.fault.kind == FaultKind::Crash && e.tick <= removal.tick)
+                silent.push_back(e.fault.node);
+        }
+        for (NodeId i = 0; i < c.node_count(); ++i)
+            if (c.byzantine_of(i) == ByzantineKind::Withhold) silent.push_back(i);
+        for (auto* v : {&gone, &silent}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+        if (std::binary_search(silent.begin(), silent.end(), removal.node)) continue;  // costs nothing more
+        std::size_t leaving = 0;
+        for (NodeId s : silent) leaving += !std::binary_search(gone.begin(), gone.end(), s);
+        const std::size_t out = gone.size() + leaving;
+        const std::size_t joined = members > out ? members - out : 0;
+        if (!may_remove_member(joined, leaving))
+            return make_error("InvalidConfig", "--remove " + node_name(removal.node) + "@" +
+                                                   std::to_string(removal.tick) + " cannot be voted: the " +
+                                                   std::to_string(joined > 0 ? joined - 1 : 0) + " members left of " +
+                                                   std::to_string(joined + leaving) +
+                                                   " voters are not a supermajority (the removed node leaves "
+                                                   "before the vote, as in the reference's test network)");
+    }
+    return {};
+}
+}  // namespace
+
 core::Status validate(const SimConfig& c) {
     const std::size_t n = c.node_count();
     if (c.genesis_count < 1) return make_error("InvalidConfig", "--nodes must be at least 1");
@@ -128,7 +168,7 @@ core::Status validate(const SimConfig& c) {
         return make_error("InvalidConfig", std::to_string(faulty) + " faulty nodes (Byzantine or crashed) of " +
                                                std::to_string(c.genesis_count) +
                                                " break f < n/3; use --safety-only to run anyway");
-    return {};
+    return c.safety_only ? core::Status{} : check_removals(c);
 }
 
 }  // namespace parsec::sim

@@ -46,6 +46,7 @@ enum class FaultKind : std::uint8_t {
     Crash = 7,           // node stops for good; messages to it are lost
     Stop = 8,            // node down; messages to it are lost until Restart
     Restart = 9,         // node back up with its state
+    Leave = 10,          // node voted out by the script: it stops for good before anyone votes
 };
 
 struct FaultChange {
@@ -125,6 +126,13 @@ struct SimConfig {
     Tick progress_bound() const;
     bool operator==(const SimConfig&) const = default;
 };
+
+// The reference test network's gate on removals (dev_utils network.rs, allow_removal_of_peer): a
+// member may leave only while the joined members less it stay a supermajority of the joined and
+// the leaving ones (stopped, not yet voted out), so the silent voters cannot stall the vote.
+inline bool may_remove_member(std::size_t joined, std::size_t leaving) {
+    return joined >= 1 && 3 * (joined - 1) > 2 * (joined + leaving);
+}
 
 // Names of node slots, in the reference simulator's order (spec §1.1): Alice, Bob, ..., "0".."9", "10"...
 std::string node_name(std::size_t slot);

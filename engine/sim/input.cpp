@@ -72,6 +72,7 @@ const char* fault_kind_name(FaultKind k) {
         case FaultKind::Crash: return "crash";
         case FaultKind::Stop: return "stop";
         case FaultKind::Restart: return "restart";
+        case FaultKind::Leave: return "leave";
     }
     return "?";
 }

@@ -93,19 +93,25 @@ void Scheduler::begin_tick(Tick t, const Cluster& cluster) {
 }
 
 // Scripted events due now, in script order: faults as they are, membership changes as a join
-// and the members' votes (spec §8.1).
+// and the members' votes (spec §8.1). Departures (removals, crashes) go once the cluster can
+// afford them, after any still waiting (scheduler_departures.cpp).
 void Scheduler::run_script(const Cluster& cluster) {
+    departing_now_.clear();
+    start_waiting_departures(cluster);
     while (script_cursor_ < config_.script.size() && config_.script[script_cursor_].tick <= tick_) {
         const ScriptEvent& e = config_.script[script_cursor_];
         const auto index = static_cast<std::int32_t>(script_cursor_);
         ++script_cursor_;
         switch (e.kind) {
-            case ScriptEvent::Kind::Fault: ready_.push_back(Input{tick_, FaultInput{e.fault, index}}); break;
+            case ScriptEvent::Kind::Fault:
+                if (e.fault.kind == FaultKind::Crash) depart_or_wait(cluster, index);
+                else ready_.push_back(Input{tick_, FaultInput{e.fault, index}});
+                break;
             case ScriptEvent::Kind::AddPeer:
                 ready_.push_back(Input{tick_, JoinInput{e.node}});
                 plan_votes(cluster, PayloadKind::Add, {}, e.node);
                 break;
-            case ScriptEvent::Kind::RemovePeer: plan_votes(cluster, PayloadKind::Remove, {}, e.node); break;
+            case ScriptEvent::Kind::RemovePeer: depart_or_wait(cluster, index); break;
         }
     }
 }
@@ -191,7 +197,18 @@ void Scheduler::adopt(const Cluster& cluster) {
     tick_ = cluster.tick();
     phase_ = Phase::Done;
     script_cursor_ = 0;
-    while (script_cursor_ < config_.script.size() && config_.script[script_cursor_].tick <= tick_) ++script_cursor_;
+    waiting_departures_.clear();
+    // Departures due but not applied were waiting (only a script with removals makes any wait).
+    const bool removals = std::any_of(config_.script.begin(), config_.script.end(),
+                                      [](const ScriptEvent& e) { return e.kind == ScriptEvent::Kind::RemovePeer; });
+    for (; script_cursor_ < config_.script.size() && config_.script[script_cursor_].tick <= tick_; ++script_cursor_) {
+        const ScriptEvent& e = config_.script[script_cursor_];
+        const bool crash = e.kind == ScriptEvent::Kind::Fault && e.fault.kind == FaultKind::Crash;
+        if (!removals || (!crash && e.kind != ScriptEvent::Kind::RemovePeer)) continue;
+        const ClusterNode& n = cluster.node(crash ? e.fault.node : e.node);
+        if (n.status == NodeStatus::Left || (crash && (n.status == NodeStatus::Crashed || !n.engine))) continue;
+        waiting_departures_.push_back(static_cast<std::int32_t>(script_cursor_));
+    }
     for (const auto& [id, m] : cluster.in_flight()) {
         (void)m;
         plan_message(cluster, id);

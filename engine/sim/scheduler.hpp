@@ -38,6 +38,12 @@ private:
     void plan_message(const Cluster& cluster, MessageId id);
     void plan_votes(const Cluster& cluster, PayloadKind kind, const std::string& text, NodeId peer);
     void run_script(const Cluster& cluster);
+    // Scripted departures (scheduler_departures.cpp): a removed node leaves, then the members
+    // vote it out; removals and crashes wait while the cluster cannot afford them.
+    void depart_or_wait(const Cluster& cluster, std::int32_t script_index);
+    void start_waiting_departures(const Cluster& cluster);
+    bool may_depart(const Cluster& cluster, const ScriptEvent& e) const;
+    void depart(const Cluster& cluster, std::int32_t script_index);
     void initiatives(const Cluster& cluster);
     void gossip_initiatives(const Cluster& cluster);
     void workload_initiatives(const Cluster& cluster);
@@ -67,6 +73,8 @@ private:
     std::uint64_t sequence_ = 0;
     std::map<NodeId, std::vector<MessageId>> held_;            // messages waiting for a paused node
     std::size_t script_cursor_ = 0;
+    std::vector<std::int32_t> waiting_departures_;            // script indices, due, not yet allowed
+    std::vector<NodeId> departing_now_;                        // departed this tick, inputs not applied
     std::uint32_t payloads_proposed_ = 0;
     std::size_t votes_pending_ = 0;                            // VoteInputs planned, not yet due
     std::vector<std::uint8_t> side_;                           // collusion split of the honest nodes

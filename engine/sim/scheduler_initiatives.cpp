@@ -28,12 +28,14 @@ bool has_voted(const node::Node& engine, const model::Observation& obs, model::C
 
 bool is_voting_member(const ClusterNode& n) { return n.status != NodeStatus::Crashed && n.is_member(); }
 
-// No partition, and every node that has started and not crashed is running: Byzantine ones check
-// too, and one that missed the broadcast would call the others' accusations invalid.
+// No partition, and every node that has started and not stopped for good is running: Byzantine
+// ones check too, and one that missed the broadcast would call the others' accusations invalid.
 bool all_reachable(const Cluster& c) {
     if (!c.environment().groups.empty()) return false;
     for (const auto& n : c.nodes())
-        if (n.engine && n.status != NodeStatus::Running && n.status != NodeStatus::Crashed) return false;
+        if (n.engine && n.status != NodeStatus::Running && n.status != NodeStatus::Crashed &&
+            n.status != NodeStatus::Left)
+            return false;
     return true;
 }
 
@@ -47,7 +49,7 @@ void Scheduler::plan_votes(const Cluster& cluster, PayloadKind kind, const std::
     const auto& chosen = config_.workload.voters;
     for (NodeId i = 0; i < cluster.nodes().size(); ++i) {
         const auto& n = cluster.node(i);
-        if (!is_voting_member(n) || (kind == PayloadKind::Add && i == peer)) continue;
+        if (!is_voting_member(n) || (kind != PayloadKind::Opaque && i == peer)) continue;
         if (kind == PayloadKind::Opaque && !chosen.empty() &&
             std::find(chosen.begin(), chosen.end(), i) == chosen.end())
             continue;
