@@ -23,7 +23,9 @@ const char* sim_spec_help() {
            "  --partition 'Alice,Bob|Carol,Dave@100..400'   groups split at 100, healed at 400;\n"
            "                                       unlisted nodes form one more group\n"
            "  --crash NODE@T   --pause NODE@T1..T2   --restart NODE@T1..T2 (down T1, back up at T2)\n"
-           "  --add [NAME]@T   --remove NAME@T     membership changes voted by the members (spec §8)\n"
+           "  --add [NAME]@T   --remove NAME@T     membership changes voted by the members (spec §8); a\n"
+           "                                       removed node stops at T, then is voted out; a removal\n"
+           "                                       or crash waits while the rest would not stay >2/3\n"
            "  --byzantine fork=1,double-vote=1     that many genesis nodes of each kind, chosen from the seed\n"
            "  --byzantine-node NAME=KIND           kinds: fork, double-vote, bad-signature, premature-gossip,\n"
            "                                       same-creator-other-parent, withhold\n"
@@ -48,7 +50,7 @@ void add_cluster_options(CLI::App& cmd, SimCliOptions& o) {
     cmd.add_option("--pause", o.pauses, "NODE@T1..T2: the node is frozen, messages to it wait");
     cmd.add_option("--restart", o.restarts, "NODE@T1..T2: the node is down (messages lost), then resumes");
     cmd.add_option("--add", o.adds, "[NAME]@TICK: a new node joins and is voted in");
-    cmd.add_option("--remove", o.removes, "NAME@TICK: a member is voted out");
+    cmd.add_option("--remove", o.removes, "NAME@TICK: a member stops at TICK and is voted out");
     cmd.add_option("--byzantine", o.byzantine, "KIND=COUNT,...: Byzantine nodes chosen from the seed");
     cmd.add_option("--byzantine-node", o.byzantine_nodes, "NAME=KIND: this node is Byzantine");
 }
