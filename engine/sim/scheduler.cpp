@@ -234,6 +234,15 @@ void Scheduler::adopt(const Cluster& cluster) {
     if (config_.mode == model::ConsensusMode::Supermajority)
         for (std::uint32_t p = 0; p < payloads_proposed_; ++p)
             plan_votes(cluster, PayloadKind::Opaque, "tx" + std::to_string(p), kNoNode);
+    // Membership votes still owed for scripted changes under way: a join already made, a removed
+    // node already gone (one still waiting to leave is voted out when it leaves).
+    for (std::size_t k = 0; k < script_cursor_; ++k) {
+        const ScriptEvent& e = config_.script[k];
+        if (e.kind == ScriptEvent::Kind::AddPeer && cluster.node(e.node).engine)
+            plan_votes(cluster, PayloadKind::Add, {}, e.node);
+        else if (e.kind == ScriptEvent::Kind::RemovePeer && cluster.node(e.node).status == NodeStatus::Left)
+            plan_votes(cluster, PayloadKind::Remove, {}, e.node);
+    }
     // What remains in ready_ are drops decided while re-planning: they are applied first.
 }
 
