@@ -114,7 +114,7 @@ int run_soak(const SoakOptions& o) {
             }
             std::size_t shown = 0;
             for (const auto& m : r.markers)
-                if (sim::is_violation(m.kind) && shown++ < 5) std::printf("  %s\n", describe_marker(m, r.names).c_str());
+                if (sim::is_violation(m.kind) && shown++ < 5) std::printf("  %s\n", sim::describe_marker(m, r.names).c_str());
         }
         bar.update(k + 1, o.seeds);
     }

@@ -62,14 +62,6 @@ RunSummary summarize(const sim::Simulation& s) {
     return r;
 }
 
-std::string describe_marker(const sim::Marker& m, const std::vector<std::string>& names) {
-    std::string s = "t=" + std::to_string(m.tick) + " input " + std::to_string(m.input) + " " +
-                    sim::marker_kind_name(m.kind) + " [";
-    for (std::size_t i = 0; i < m.nodes.size(); ++i)
-        s += (i ? "," : "") + (m.nodes[i] < names.size() ? names[m.nodes[i]] : std::string("?"));
-    return s + "] " + m.text;
-}
-
 std::string summary_text(const RunSummary& r, bool all_markers) {
     char line[256];
     std::string out;
@@ -100,7 +92,7 @@ std::string summary_text(const RunSummary& r, bool all_markers) {
     }
     out += "accusations: " + std::to_string(r.accusations) + "\n";
     for (const auto& m : r.markers)
-        if (all_markers || sim::is_violation(m.kind)) out += "  " + describe_marker(m, r.names) + "\n";
+        if (all_markers || sim::is_violation(m.kind)) out += "  " + sim::describe_marker(m, r.names) + "\n";
     out += r.violations == 0 ? "result: ok\n" : "result: " + std::to_string(r.violations) + " violation(s)\n";
     return out;
 }

@@ -36,6 +36,5 @@ struct RunSummary {
 RunSummary summarize(const sim::Simulation& s);
 std::string summary_text(const RunSummary& r, bool all_markers);
 std::string summary_json(const RunSummary& r);
-std::string describe_marker(const sim::Marker& m, const std::vector<std::string>& names);
 
 }  // namespace parsec::app

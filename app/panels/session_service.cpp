@@ -179,6 +179,10 @@ void SessionService::write_state(StateLine& out) const {
     out.add("inputs", static_cast<long long>(session_->input_count()));
     out.add("events", static_cast<long long>(session_->node(selection_.perspective).graph().size()));
     out.add("decisions", static_cast<long long>(session_->node(selection_.perspective).decisions().size()));
+    const auto& markers = session_->marker_entries();
+    out.add("markers", static_cast<long long>(markers.size()));
+    out.add("violations", static_cast<long long>(std::count_if(markers.begin(), markers.end(),
+                                                               [](const SessionMarker& m) { return m.violation; })));
     out.add("undecided_payloads",
             static_cast<long long>(session_->node(selection_.perspective).election().unconsensused_by_key.size()));
     out.add("playing", playing_ ? 1 : 0);

@@ -1,5 +1,5 @@
 // Time: where we are among the session's inputs, a scrubber over all of them, play/pause, and
-// the decisions as landmarks. Also whose view is drawn (the perspective) and how the file
+// the decisions and the checkers' markers as landmarks. Also whose view is drawn (the perspective) and how the file
 // compares with our recomputation.
 #include <imgui.h>
 
@@ -13,8 +13,11 @@
 namespace parsec::app {
 namespace {
 
-// The decisions as landmarks on the scrubber: a short green tick at each decision position.
-void draw_decision_ticks(const Session& session, ImVec2 min, ImVec2 max) {
+constexpr ImU32 kViolationColour = IM_COL32(235, 80, 80, 255);
+
+// Landmarks on the scrubber: a short green tick at each decision position, a red one at the top
+// at each invariant violation.
+void draw_landmarks(const Session& session, const std::vector<SessionMarker>& markers, ImVec2 min, ImVec2 max) {
     const auto count = static_cast<float>(std::max<size_t>(session.input_count(), 1));
     const float grab = ImGui::GetStyle().GrabMinSize;
     const float left = min.x + grab * 0.5f;
@@ -23,6 +26,36 @@ void draw_decision_ticks(const Session& session, ImVec2 min, ImVec2 max) {
     for (size_t d : session.decision_positions()) {
         const float x = left + width * static_cast<float>(d) / count;
         draw->AddLine(ImVec2(x, max.y - 5), ImVec2(x, max.y), IM_COL32(110, 220, 110, 255), 2.0f);
+    }
+    for (const auto& m : markers) {
+        if (!m.violation) continue;
+        const float x = left + width * static_cast<float>(m.position) / count;
+        draw->AddLine(ImVec2(x, min.y), ImVec2(x, min.y + 6), kViolationColour, 2.0f);
+    }
+}
+
+// What the checkers flagged, each a link to the moment after it happened. Violations first in
+// red; information (accusations, refusals) after, in the normal colour.
+void draw_markers(SessionService& s, ShellContext& ctx, const std::vector<SessionMarker>& markers) {
+    const Session& session = *s.session();
+    if (markers.empty()) {
+        ImGui::TextDisabled("none: no invariant broke, no refusal or accusation");
+        return;
+    }
+    for (bool violations : {true, false}) {
+        for (size_t i = 0; i < markers.size(); ++i) {
+            const auto& m = markers[i];
+            if (m.violation != violations) continue;
+            ImGui::PushID(static_cast<int>(i));
+            if (m.violation) ImGui::PushStyleColor(ImGuiCol_Text, kViolationColour);
+            if (ImGui::Selectable(m.heading.c_str(), m.position == session.position())) s.seek(m.position, ctx);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to input %zu, just after it happened", m.position);
+            ImGui::Indent();
+            ImGui::TextWrapped("%s", m.text.c_str());
+            ImGui::Unindent();
+            if (m.violation) ImGui::PopStyleColor();
+            ImGui::PopID();
+        }
     }
 }
 
@@ -55,7 +88,8 @@ public:
         const int count = static_cast<int>(session.input_count());
         ImGui::SetNextItemWidth(-1);
         if (ImGui::SliderInt("##scrub", &pos, 0, std::max(count, 1), "input %d")) s->seek(static_cast<size_t>(pos), ctx);
-        draw_decision_ticks(session, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        const auto& markers = session.marker_entries();
+        draw_landmarks(session, markers, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         if (ImGui::Button(s->is_playing() ? "Pause" : "Play")) ctx.push_intent(IntentKind::PlayPause);
         ImGui::SameLine();
         if (ImGui::Button("<")) ctx.push_intent(IntentKind::PreviousInput);
@@ -71,6 +105,11 @@ public:
         ImGui::SetNextItemWidth(-1);
         ImGui::SliderFloat("##speed", &s->inputs_per_second, 0.25f, 200.0f, "%.2f inputs/s", ImGuiSliderFlags_Logarithmic);
         ImGui::TextWrapped("input %d of %d: %s", pos, count, session.input_label(static_cast<size_t>(pos)).c_str());
+
+        if (session.is_live() || !markers.empty()) {
+            ImGui::SeparatorText_compat("Markers");
+            draw_markers(*s, ctx, markers);
+        }
 
         ImGui::SeparatorText_compat("Decisions");
         const auto& d = session.decision_positions();

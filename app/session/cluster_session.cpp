@@ -287,10 +287,29 @@ std::string ClusterSession::summary() const {
                     " decisions by now (all nodes)";
     size_t violations = 0;
     for (const auto& m : root().markers)
-        if (sim::is_violation(m.kind) && m.input <= position_) ++violations;
-    s += violations ? ", " + std::to_string(violations) + " invariant VIOLATIONS."
-                    : "; invariants hold.";
+        if (sim::is_violation(m.kind) && m.input < position_) ++violations;  // input m.input is applied
+    s += violations == 1 ? ", 1 invariant VIOLATION."
+         : violations     ? ", " + std::to_string(violations) + " invariant VIOLATIONS."
+                          : "; invariants hold.";
     return s;
+}
+
+const std::vector<SessionMarker>& ClusterSession::marker_entries() const {
+    const auto& markers = root().markers;
+    // A rewind that started a new branch cut the markers: start over when the cache no longer
+    // matches them (its size, or the position of its last entry).
+    const size_t kept = marker_entries_.size();
+    if (kept > markers.size() || (kept > 0 && marker_entries_.back().position != markers[kept - 1].input + 1))
+        marker_entries_.clear();
+    if (marker_entries_.size() == markers.size()) return marker_entries_;
+    for (size_t i = marker_entries_.size(); i < markers.size(); ++i) {
+        const auto& m = markers[i];
+        marker_entries_.push_back({static_cast<size_t>(m.input) + 1, sim::is_violation(m.kind),
+                                   "t=" + std::to_string(m.tick) + " input " + std::to_string(m.input) + " " +
+                                       sim::marker_kind_name(m.kind),
+                                   m.text});
+    }
+    return marker_entries_;
 }
 
 record::Recording ClusterSession::to_recording() const {

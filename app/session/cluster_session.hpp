@@ -47,6 +47,7 @@ public:
     // checkpoint digests, markers, and the digest of the newest state), for saving.
     record::Recording to_recording() const;
     const std::vector<sim::Marker>& markers() const { return root().markers; }
+    const std::vector<SessionMarker>& marker_entries() const override;
 
     // Checkpoints start every 32 inputs; past 40 of them, or past a memory budget counted in
     // stored events (about 3 KB each, so ~450 MB), every other one goes and the spacing doubles:
@@ -67,6 +68,7 @@ private:
     void index_input(const sim::Cluster& after, const sim::Input& input,
                      const sim::Outcome& outcome);
     const record::Branch& root() const { return recording_.branches.front(); }
+    mutable std::vector<SessionMarker> marker_entries_;  // root().markers described, grown lazily
     core::Status grow_to(size_t inputs);
     size_t stored_events() const;  // events held by all checkpoints, over all nodes
     core::Status move_shown_to(size_t input);

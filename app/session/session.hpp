@@ -9,6 +9,15 @@
 
 namespace parsec::app {
 
+// Something the run's checkers flagged, shown where it happened: an invariant violation, or
+// information worth a look (an accusation, an engine refusing an honest message).
+struct SessionMarker {
+    size_t position = 0;  // the position just after the input that raised it
+    bool violation = false;
+    std::string heading;  // when and what kind: "t=185 input 2440 node-error"
+    std::string text;     // what happened, naming the nodes
+};
+
 class Session {
 public:
     virtual ~Session() = default;
@@ -29,6 +38,11 @@ public:
     virtual std::string decision_text(size_t position) const {
         (void)position;
         return {};
+    }
+    // The markers of the whole session, in input order (empty for sessions without checkers).
+    virtual const std::vector<SessionMarker>& marker_entries() const {
+        static const std::vector<SessionMarker> none;
+        return none;
     }
     // One paragraph for the user about this session (e.g. how the recomputation compares).
     virtual std::string summary() const { return {}; }

@@ -135,7 +135,13 @@ Status Node::add_event(model::Event&& e) {
         // at which we decided the removal: it may not know yet (spec §2.4 step 2).
         if (!admitted && creator.removed && creator.removal_event != model::kNoEvent)
             admitted = !graph::is_descendant_of(e, graph_[creator.removal_event]);
-        if (!admitted) return make_error("InvalidPeerState", "events by " + creator.id.name + " are not accepted");
+        if (!admitted) {
+            const std::string event = creator.id.name + "'s event #" + std::to_string(e.index_by_creator);
+            if (creator.removed && creator.removal_event != model::kNoEvent)
+                return make_error("InvalidPeerState", event + " descends from the event at which we decided " +
+                                                          creator.id.name + "'s removal");
+            return make_error("InvalidPeerState", event + ": " + creator.id.name + " may not send events");
+        }
     }
     // Our own sync event must be valid too; failure aborts the message (spec §2.4 step 7).
     if (ours && options_.malice_detection && !is_valid_sync(e))

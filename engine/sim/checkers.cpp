@@ -42,6 +42,14 @@ const char* marker_kind_name(MarkerKind k) {
     return "?";
 }
 
+std::string describe_marker(const Marker& m, const std::vector<std::string>& names) {
+    std::string s = "t=" + std::to_string(m.tick) + " input " + std::to_string(m.input) + " " +
+                    marker_kind_name(m.kind) + " [";
+    for (std::size_t i = 0; i < m.nodes.size(); ++i)
+        s += (i ? "," : "") + (m.nodes[i] < names.size() ? names[m.nodes[i]] : std::string("?"));
+    return s + "] " + m.text;
+}
+
 bool is_violation(MarkerKind k) {
     return k == MarkerKind::Agreement || k == MarkerKind::Integrity || k == MarkerKind::HonestAccused ||
            k == MarkerKind::Progress;
@@ -98,10 +106,13 @@ void Checkers::after_input(const Cluster& cluster, InputIndex index, const Input
     }
     // An honest engine refusing a message from an honest sender is worth a look (once per kind).
     if (sender != kNoNode && config_.is_honest(sender)) {
-        for (const auto& e : outcome.errors) {
+        const auto& messages = cluster.last_error_messages();
+        for (std::size_t k = 0; k < outcome.errors.size(); ++k) {
+            const NodeError& e = outcome.errors[k];
             if (!config_.is_honest(e.node) || e.kind == "NodePaused" || e.kind == "NodeDown") continue;
             std::string text = cluster.node(e.node).name + " refused a message from " + cluster.node(sender).name +
                                ": " + e.kind;
+            if (messages.size() == outcome.errors.size() && !messages[k].empty()) text += " (" + messages[k] + ")";
             if (reported_errors_.size() < 16 && reported_errors_.insert(cluster.node(e.node).name + e.kind).second)
                 emit(input.tick, index, MarkerKind::NodeError, {e.node, sender}, std::move(text));
         }

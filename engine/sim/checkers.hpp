@@ -21,7 +21,6 @@ enum class MarkerKind : std::uint8_t {
 };
 const char* marker_kind_name(MarkerKind k);
 bool is_violation(MarkerKind k);
-
 struct Marker {
     Tick tick = 0;
     InputIndex input = 0;
@@ -30,6 +29,8 @@ struct Marker {
     std::string text;
     bool operator==(const Marker&) const = default;
 };
+// One line for people: "t=195 input 2525 node-error [Dave,Hank] Dave refused ...".
+std::string describe_marker(const Marker& m, const std::vector<std::string>& names);
 
 class Checkers {
 public:

@@ -159,6 +159,7 @@ core::Result<Outcome> Cluster::apply(const Input& input) {
                                               std::to_string(tick_));
     if (auto s = std::visit(Validator{*this}, input.body); !s.ok()) return s.error();
     tick_ = input.tick;
+    last_error_messages_.clear();
     Outcome out;
     if (const auto* g = std::get_if<GossipInput>(&input.body)) apply_gossip(*g, out);
     else if (const auto* d = std::get_if<DeliverInput>(&input.body)) {
@@ -195,6 +196,7 @@ MessageId Cluster::send(NodeId from, NodeId to, bool is_request, model::Message 
 
 void Cluster::record_error(NodeId n, const core::Error& e, Outcome& out) {
     out.errors.push_back(NodeError{n, e.kind});
+    last_error_messages_.push_back(e.message);
     ++nodes_[n].errors;
 }
 

@@ -87,6 +87,9 @@ public:
     const std::map<MessageId, InFlight>& in_flight() const { return in_flight_; }
     const Environment& environment() const { return env_; }
     const crypto::Crypto& crypto() const { return *crypto_; }
+    // The engines' own sentences for the last input's Outcome::errors, in the same order: a
+    // re-execution says the same, so they explain markers without being recorded.
+    const std::vector<std::string>& last_error_messages() const { return last_error_messages_; }
     std::vector<std::string> names() const;
     NodeId find(const std::string& name) const;
 
@@ -122,6 +125,7 @@ private:
     Tick tick_ = 0;
     InputIndex input_count_ = 0;
     MessageId next_message_id_ = 0;
+    std::vector<std::string> last_error_messages_;
 };
 
 }  // namespace parsec::sim

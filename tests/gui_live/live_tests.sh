@@ -152,6 +152,19 @@ case "$case_name" in
     expect_field input "$inputs"
     expect_field events "$alice_events"
     ;;
+  shows_markers)  # a shipped recording's markers (accusations here) are listed, as many as it holds
+    rec="$scripts/../../../recordings/fork_and_double_vote.pcrec"
+    "$exe" export "$rec" --format json -o "$PWD/run.json" >/dev/null 2>&1 || fail "export failed"
+    expected=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["branches"][0]["markers"]))' \
+      run.json) || fail "cannot count the markers of the export"
+    [ "$expected" -gt 0 ] || fail "the recording holds no marker: nothing to test"
+    printf 'open %s\nadvance 100000\nframes 3\n' "$rec" > open.txt
+    run_app --script open.txt --screenshot markers.png
+    expect_rc 0
+    expect_field error_modal 0
+    expect_field markers "$expected"
+    expect_field violations 0
+    ;;
   load_error_recording)  # a damaged or foreign recording: modal naming file and place, session kept
     printf 'frames 1\nadvance 200\nsave %s/good.pcrec\nframes 1\n' "$PWD" > save.txt
     run_app --script save.txt

@@ -21,7 +21,7 @@ if(NOT PARSEC_BUILD_GUI)
   return()
 endif()
 set(PARSEC_LIVE_CASES starts_live select_votes step_back keys_after_click save_open
-  opens_sim_recording load_error_recording new_cluster)
+  opens_sim_recording shows_markers load_error_recording new_cluster)
 foreach(case ${PARSEC_LIVE_CASES})
   add_test(NAME gui.live.${case}
     COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/live_tests.sh ${case}

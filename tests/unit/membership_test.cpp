@@ -108,3 +108,46 @@ TEST(Membership, Spec8_1_RemovedPeerLeavesVotersAndCannotBeGossipedTo) {
         EXPECT_EQ(g.error().kind, "InvalidPeerState");
     }
 }
+
+// spec §2.4 step 2: once we decided a peer's removal, its events that descend from the deciding
+// event are refused even when an honest peer relays them, and the error says which rule refused
+// them (the simulator's markers show that sentence).
+TEST(Membership, Spec2_4_RemovedPeersLaterEventIsRefusedWithTheReason) {
+    Section sec;
+    std::vector<crypto::PeerId> group;
+    for (auto name : {"Alice", "Bob", "Carol", "Dave", "Eric"}) {
+        sec.ids.push_back(sec.crypto->make_identity(name, {}));
+        group.push_back(sec.ids.back().id);
+    }
+    for (size_t i = 0; i < 5; ++i) sec.nodes.push_back(node::Node::from_genesis(sec.ids[i], group, {}, sec.crypto).value());
+    for (size_t i = 0; i < 4; ++i) ASSERT_TRUE(sec.nodes[i].vote_for(model::Observation::remove(sec.ids[4].id)).ok());
+    // Alice..Dave decide the removal among themselves; Eric hears nothing.
+    auto& alice = sec.nodes[0];
+    const auto eric_at_alice = alice.peers().find(sec.ids[4].id);
+    for (int i = 0; i < 400 && !alice.peers()[eric_at_alice].removed; ++i) {
+        const size_t a = sec.next(4), b = (a + 1 + sec.next(3)) % 4;
+        sec.sync(a, b);
+    }
+    ASSERT_TRUE(alice.peers()[eric_at_alice].removed);
+
+    // Events `from` holds that `to` lacks, in topological order.
+    auto missing = [](const node::Node& from, const node::Node& to) {
+        model::Message m;
+        for (model::EventIndex e = 0; e < from.graph().size(); ++e)
+            if (to.graph().find(from.graph()[e].hash) == model::kNoEvent) m.push_back(from.pack(e));
+        return m;
+    };
+    // Eric, not knowing, syncs with Bob: his new sync event descends from Alice's deciding event.
+    auto& eric = sec.nodes[4];
+    ASSERT_TRUE(eric.handle_request(sec.ids[1].id, missing(alice, eric)).ok());
+    // Carol relays Eric's events to Alice: the old ones are admitted, the new one is refused.
+    const auto relayed = missing(eric, alice);
+    ASSERT_GE(relayed.size(), 2u);
+    auto r = alice.handle_request(sec.ids[2].id, relayed);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, "InvalidPeerState");
+    EXPECT_NE(r.error().message.find("Eric's event #"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("descends from the event at which we decided Eric's removal"), std::string::npos)
+        << r.error().message;
+    EXPECT_NE(alice.graph().find(eric.graph()[0].hash), model::kNoEvent) << "Eric's first event was admitted";
+}
