@@ -40,6 +40,15 @@ struct Section {
             sync(a, b);
         }
     }
+    // A genesis section of these members, in this order.
+    void start_genesis(std::initializer_list<const char*> names) {
+        std::vector<crypto::PeerId> group;
+        for (auto name : names) {
+            ids.push_back(crypto->make_identity(name, {}));
+            group.push_back(ids.back().id);
+        }
+        for (const auto& id : ids) nodes.push_back(node::Node::from_genesis(id, group, {}, crypto).value());
+    }
     std::vector<std::string> blocks(size_t i) {
         std::vector<std::string> out;
         while (auto b = nodes[i].poll()) {
@@ -91,12 +100,7 @@ TEST(Membership, Spec8_1_JoiningNodeReplaysHistoryAndVotes) {
 
 TEST(Membership, Spec8_1_RemovedPeerLeavesVotersAndCannotBeGossipedTo) {
     Section sec;
-    std::vector<crypto::PeerId> group;
-    for (auto name : {"Alice", "Bob", "Carol", "Dave", "Eric"}) {
-        sec.ids.push_back(sec.crypto->make_identity(name, {}));
-        group.push_back(sec.ids.back().id);
-    }
-    for (size_t i = 0; i < 5; ++i) sec.nodes.push_back(node::Node::from_genesis(sec.ids[i], group, {}, sec.crypto).value());
+    sec.start_genesis({"Alice", "Bob", "Carol", "Dave", "Eric"});
     for (auto& n : sec.nodes) ASSERT_TRUE(n.vote_for(model::Observation::remove(sec.ids[4].id)).ok());
     sec.gossip(300);
     for (size_t i = 0; i < 4; ++i) {
@@ -114,12 +118,7 @@ TEST(Membership, Spec8_1_RemovedPeerLeavesVotersAndCannotBeGossipedTo) {
 // them (the simulator's markers show that sentence).
 TEST(Membership, Spec2_4_RemovedPeersLaterEventIsRefusedWithTheReason) {
     Section sec;
-    std::vector<crypto::PeerId> group;
-    for (auto name : {"Alice", "Bob", "Carol", "Dave", "Eric"}) {
-        sec.ids.push_back(sec.crypto->make_identity(name, {}));
-        group.push_back(sec.ids.back().id);
-    }
-    for (size_t i = 0; i < 5; ++i) sec.nodes.push_back(node::Node::from_genesis(sec.ids[i], group, {}, sec.crypto).value());
+    sec.start_genesis({"Alice", "Bob", "Carol", "Dave", "Eric"});
     for (size_t i = 0; i < 4; ++i) ASSERT_TRUE(sec.nodes[i].vote_for(model::Observation::remove(sec.ids[4].id)).ok());
     // Alice..Dave decide the removal among themselves; Eric hears nothing.
     auto& alice = sec.nodes[0];
