@@ -1,6 +1,6 @@
 // Time: where we are among the session's inputs, a scrubber over all of them, play/pause, and
-// the decisions and the checkers' markers as landmarks. Also whose view is drawn (the perspective) and how the file
-// compares with our recomputation.
+// the decisions and the checkers' markers as landmarks. Also whose view is drawn (the
+// perspective) and how the file compares with our recomputation.
 #include <imgui.h>
 
 #include <algorithm>
@@ -42,10 +42,13 @@ void draw_markers(SessionService& s, ShellContext& ctx, const std::vector<Sessio
         ImGui::TextDisabled("none: no invariant broke, no refusal or accusation");
         return;
     }
+    constexpr size_t kMostListed = 300;  // each entry is a few wrapped lines, drawn every frame
+    size_t listed = 0;
     for (bool violations : {true, false}) {
-        for (size_t i = 0; i < markers.size(); ++i) {
+        for (size_t i = 0; i < markers.size() && listed < kMostListed; ++i) {
             const auto& m = markers[i];
             if (m.violation != violations) continue;
+            ++listed;
             ImGui::PushID(static_cast<int>(i));
             if (m.violation) ImGui::PushStyleColor(ImGuiCol_Text, kViolationColour);
             if (ImGui::Selectable(m.heading.c_str(), m.position == session.position())) s.seek(m.position, ctx);
@@ -57,6 +60,8 @@ void draw_markers(SessionService& s, ShellContext& ctx, const std::vector<Sessio
             ImGui::PopID();
         }
     }
+    if (listed < markers.size())
+        ImGui::TextDisabled("and %zu more (export --format json lists every marker)", markers.size() - listed);
 }
 
 class TimelinePanel final : public Panel {
