@@ -39,7 +39,9 @@ void draw_landmarks(const Session& session, const std::vector<SessionMarker>& ma
 void draw_markers(SessionService& s, ShellContext& ctx, const std::vector<SessionMarker>& markers) {
     const Session& session = *s.session();
     if (markers.empty()) {
-        ImGui::TextDisabled("none: no invariant broke, no refusal or accusation");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("None so far: no invariant broke, no engine refused an honest message, nobody was accused.");
+        ImGui::PopStyleColor();
         return;
     }
     constexpr size_t kMostListed = 300;  // each entry is a few wrapped lines, drawn every frame
