@@ -72,6 +72,9 @@ core::Result<sim::SimConfig> build_sim_config(const SimCliOptions& o, std::uint3
         c.until_blocks = o.until_blocks;
         c.ticks_max = o.ticks != 0 ? o.ticks : kDefaultTicksMax;
     }
+    // Joiners first: every later SPEC may name them (a partition, a crash, a link of a joiner).
+    for (const auto& s : o.adds)
+        if (auto st = sim::add_join_spec(s, c); !st.ok()) return st.error();
     for (const auto& s : o.faults)
         if (auto st = sim::apply_faults_spec(s, c); !st.ok()) return st.error();
     for (const auto& s : o.links)
@@ -84,8 +87,6 @@ core::Result<sim::SimConfig> build_sim_config(const SimCliOptions& o, std::uint3
         if (auto st = sim::add_pause_spec(s, c); !st.ok()) return st.error();
     for (const auto& s : o.restarts)
         if (auto st = sim::add_restart_spec(s, c); !st.ok()) return st.error();
-    for (const auto& s : o.adds)
-        if (auto st = sim::add_join_spec(s, c); !st.ok()) return st.error();
     for (const auto& s : o.removes)
         if (auto st = sim::add_remove_spec(s, c); !st.ok()) return st.error();
     for (const auto& s : o.byzantine_nodes)

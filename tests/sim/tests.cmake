@@ -4,3 +4,10 @@ file(GLOB PARSEC_SIM_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
 add_executable(sim_tests ${PARSEC_SIM_TESTS})
 target_link_libraries(sim_tests PRIVATE parsec_engine GTest::gtest_main parsec_warnings)
 gtest_discover_tests(sim_tests PROPERTIES LABELS sim DISCOVERY_TIMEOUT 60)
+
+# The sim command line: a SPEC may name a node that joins later (--add), whatever the order of
+# the options; the run must finish with its invariants intact.
+add_test(NAME SimCli.PartitionNamesAJoiner
+  COMMAND parsec-debugger sim --nodes 6 --seed 2 --identities mock --until-blocks 8
+          --partition Alice,Bob,Gina|Carol,Dave,Eric@60..200 --add @30)
+set_tests_properties(SimCli.PartitionNamesAJoiner PROPERTIES LABELS sim PASS_REGULAR_EXPRESSION "result: ok")
