@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "cli/file_text.hpp"
 #include "dot/dot_export.hpp"
@@ -33,6 +34,7 @@ void SessionService::replace_session(std::unique_ptr<Session> s) {
     session_ = std::move(s);
     selection_ = Selection{};
     playing_ = false;
+    run_ahead_from_.reset();
     saved_path_.clear();
 }
 
@@ -95,6 +97,7 @@ bool SessionService::new_cluster(const sim::SimConfig& config, ShellContext& ctx
 
 void SessionService::seek(size_t input, ShellContext& ctx) {
     if (!session_) return;
+    run_ahead_from_.reset();  // any move the user asks for ends a run-ahead
     if (auto st = session_->seek(input); !st.ok()) ctx.warn("Cannot move to input " + std::to_string(input) + ": " +
                                                               st.error().to_string());
 }
@@ -107,7 +110,38 @@ std::optional<model::EventIndex> SessionService::selected_event(bool second) con
     return e;
 }
 
+void SessionService::run_ahead(ShellContext& ctx) {
+    // Bounded: a cluster that never decides (all payloads decided, or stalled) stops here.
+    constexpr size_t kRunAheadInputsMax = 5000;
+    const size_t slice = ctx.is_headless() ? 32 : 64;
+    const size_t from = *run_ahead_from_;
+    const auto& d = session_->decision_positions();
+    const auto start = std::chrono::steady_clock::now();
+    // Headless (scripts): one small slice per frame, reproducible. Interactive: slices for ~25 ms.
+    do {
+        if (std::upper_bound(d.begin(), d.end(), from) != d.end()) break;
+        const size_t before = session_->input_count();
+        if (before >= from + kRunAheadInputsMax || !session_->seek(before + slice).ok() ||
+            session_->input_count() == before) {
+            run_ahead_from_.reset();
+            ctx.set_status("No decision in the next " + std::to_string(kRunAheadInputsMax) + " inputs");
+            return;
+        }
+    } while (!ctx.is_headless() && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(25));
+    auto it = std::upper_bound(d.begin(), d.end(), from);
+    if (it == d.end()) {
+        ctx.set_status("Running on to the next decision: input " + std::to_string(session_->input_count()));
+        return;
+    }
+    run_ahead_from_.reset();
+    seek(*it, ctx);
+}
+
 void SessionService::begin_frame(ShellContext& ctx) {
+    if (session_ && run_ahead_from_) {
+        run_ahead(ctx);
+        return;
+    }
     if (!session_ || !playing_) return;
     // Headless runs advance one input per frame so scripts are reproducible.
     double dt = ctx.is_headless() ? 1.0 / inputs_per_second : ImGui::GetIO().DeltaTime;
@@ -135,6 +169,7 @@ bool SessionService::handle_intent(const Intent& intent, ShellContext& ctx) {
         return true;
     }
     if (!session_) return false;
+    if (intent.kind != IntentKind::NextDecision) run_ahead_from_.reset();  // the user moved on
     const size_t pos = session_->position();
     const auto& d = session_->decision_positions();
     switch (intent.kind) {
@@ -144,15 +179,9 @@ bool SessionService::handle_intent(const Intent& intent, ShellContext& ctx) {
         case IntentKind::JumpToStart: seek(0, ctx); return true;
         case IntentKind::JumpToEnd: seek(session_->input_count(), ctx); return true;
         case IntentKind::NextDecision: {
-            // A live cluster runs on (bounded) until someone decides.
-            constexpr size_t kRunAheadInputsMax = 5000;
-            while (session_->is_live() && std::upper_bound(d.begin(), d.end(), pos) == d.end() &&
-                   session_->input_count() < pos + kRunAheadInputsMax) {
-                const size_t before = session_->input_count();
-                if (!session_->seek(before + 64).ok() || session_->input_count() == before) break;
-            }
             auto it = std::upper_bound(d.begin(), d.end(), pos);
             if (it != d.end()) seek(*it, ctx);
+            else if (session_->is_live()) run_ahead_from_ = pos;  // runs on in begin_frame
             else ctx.set_status("No later decision");
             return true;
         }
@@ -186,6 +215,7 @@ void SessionService::write_state(StateLine& out) const {
     out.add("undecided_payloads",
             static_cast<long long>(session_->node(selection_.perspective).election().unconsensused_by_key.size()));
     out.add("playing", playing_ ? 1 : 0);
+    out.add("running_ahead", run_ahead_from_ ? 1 : 0);
     auto sel = selected_event();
     out.add("selected", sel ? static_cast<long long>(*sel) : -1);
     if (!sel) return;

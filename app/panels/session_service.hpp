@@ -45,11 +45,15 @@ public:
     std::optional<model::EventIndex> selected_event(bool second = false) const;
 
 private:
+    // Shift+→ past the last known decision of a live cluster runs the cluster on, a slice per
+    // frame so the window stays responsive and shows the run, until someone decides.
+    void run_ahead(ShellContext& ctx);
     std::unique_ptr<Session> session_;
     std::string saved_path_;  // where Ctrl+S writes without asking (after the first save)
     Selection selection_;
     bool playing_ = false;
     double play_budget_ = 0;
+    std::optional<size_t> run_ahead_from_;  // the position Shift+→ was pressed at, while running on
 };
 
 }  // namespace parsec::app

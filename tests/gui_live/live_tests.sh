@@ -96,12 +96,25 @@ case "$case_name" in
     { cat home.txt; printf 'key End\nframes 1\n'; } > end.txt
     run_app --script end.txt
     expect_field input "$count"
-    # Shift+→ at the live end runs the cluster on to the next decision the engine reaches.
-    { cat end.txt; printf 'key Shift+Right\nframes 1\n'; } > ahead.txt
+    # Shift+→ at the live end runs the cluster on, a slice of inputs per frame, to the next
+    # decision the engine reaches. Three presses reach the next three decisions; one frame after
+    # the third, a run-ahead longer than a slice is still going and the window is drawn.
+    read -r n1 n2 n3 < <("$expected" $((count + 1000)) decisions | awk -v p="$count" '$1 > p' |
+                         head -n 3 | tr '\n' ' ')
+    [ -n "$n3" ] || fail "the engine reaches fewer than three decisions after input $count"
+    { cat end.txt; printf 'key Shift+Right\nframes 40\nkey Shift+Right\nframes 40\n'; } > two.txt
+    run_app --script two.txt
+    expect_field input "$n2"
+    { cat two.txt; printf 'key Shift+Right\nframes 1\n'; } > ahead_started.txt
+    run_app --script ahead_started.txt --screenshot ahead_started.png
+    if [ $((n3 - n2)) -gt 64 ]; then
+      expect_field running_ahead 1
+      [ "$(field input)" -lt "$n3" ] || fail "one frame after Shift+→ it is already at $(field input)"
+    fi
+    { cat two.txt; printf 'key Shift+Right\nframes 40\n'; } > ahead.txt
     run_app --script ahead.txt
-    next=$("$expected" $((count + 1000)) decisions | awk -v p="$count" '$1 > p' | head -n 1)
-    [ -n "$next" ] || fail "the engine reaches no decision after input $count"
-    expect_field input "$next"
+    expect_field running_ahead 0
+    expect_field input "$n3"
     ;;
   keys_after_click)  # after clicking into the Election and Session panels, ← and → still move time
     run_app --script "$scripts/advance_300.txt"
