@@ -10,11 +10,7 @@ namespace parsec::sim {
 namespace {
 
 TEST(SimMarkers, ARefusalMarkerGivesTheEnginesReason) {
-    SimConfig c;
-    c.seed = 21;
-    c.genesis_count = 8;
-    c.identities = crypto::IdentityKind::Mock;
-    c.ticks_max = 400;
+    SimConfig c = testing::mock_config(21, 8, 400);
     auto s = Simulation::create(c);
     ASSERT_TRUE(s.ok());
     const NodeId bob = 1;

@@ -18,12 +18,7 @@ constexpr NodeId kBob = 1;
 // Seed 21 stalled for good before the fix: members that decided Remove(Bob) early refused the
 // late Bob events that the others had admitted before deciding.
 SimConfig remove_bob_config(std::uint64_t seed) {
-    SimConfig c;
-    c.seed = seed;
-    c.genesis_count = 8;
-    c.identities = crypto::IdentityKind::Mock;
-    c.until_blocks = 40;
-    c.ticks_max = 1500;
+    SimConfig c = testing::mock_config(seed, 8, 1500, 40);
     EXPECT_TRUE(add_remove_spec("Bob@120", c).ok());
     finalize_spec(c);
     EXPECT_TRUE(validate(c).ok());
@@ -86,12 +81,7 @@ TEST(SimRemove, NoEventOfTheRemovedNodeDescendsAnyDecidingEvent) {
 // Three removals at once from seven nodes would leave four live voters of seven, not a
 // supermajority: the third waits until one of the first two is voted out (the reference's gate).
 TEST(SimRemove, SimultaneousRemovalsWaitUntilTheClusterCanAffordThem) {
-    SimConfig c;
-    c.seed = 9;
-    c.genesis_count = 7;
-    c.identities = crypto::IdentityKind::Mock;
-    c.until_blocks = 30;
-    c.ticks_max = 3000;
+    SimConfig c = testing::mock_config(9, 7, 3000, 30);
     for (const char* spec : {"Bob@100", "Carol@100", "Dave@100"}) ASSERT_TRUE(add_remove_spec(spec, c).ok());
     finalize_spec(c);
     ASSERT_TRUE(validate(c).ok());
@@ -125,12 +115,7 @@ TEST(SimRemove, SimultaneousRemovalsWaitUntilTheClusterCanAffordThem) {
 // A crash while a removed node is still a voter would leave five live voters of eight: the
 // crash waits until the removal is decided, as the reference gates failures too.
 TEST(SimRemove, ACrashWaitsWhileARemovedNodeIsStillAVoter) {
-    SimConfig c;
-    c.seed = 5;
-    c.genesis_count = 8;
-    c.identities = crypto::IdentityKind::Mock;
-    c.until_blocks = 30;
-    c.ticks_max = 3000;
+    SimConfig c = testing::mock_config(5, 8, 3000, 30);
     ASSERT_TRUE(add_remove_spec("Bob@50", c).ok());
     ASSERT_TRUE(add_crash_spec("Carol@60", c).ok());
     ASSERT_TRUE(add_crash_spec("Dave@70", c).ok());

@@ -29,11 +29,7 @@ bool polled_add(const ClusterNode& n, const std::string& peer) {
 }
 
 TEST(SimResume, VotesOwedForAScriptedAddAreCastAfterAResume) {
-    SimConfig c;
-    c.seed = 3;
-    c.genesis_count = 7;
-    c.identities = crypto::IdentityKind::Mock;
-    c.ticks_max = 100000;
+    SimConfig c = testing::mock_config(3, 7, 100000);
     ASSERT_TRUE(add_join_spec("@40", c).ok());
     finalize_spec(c);
     ASSERT_TRUE(validate(c).ok());

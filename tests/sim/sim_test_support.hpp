@@ -46,6 +46,18 @@ inline std::vector<std::pair<NodeId, NodeId>> conflicting_pairs(const Cluster& c
     return out;
 }
 
+// A cluster of `nodes` genesis members with the reference-compatible mock identities (fast), run
+// for at most `ticks_max` ticks, until `until_blocks` blocks if non-zero.
+inline SimConfig mock_config(std::uint64_t seed, std::uint16_t nodes, Tick ticks_max, std::size_t until_blocks = 0) {
+    SimConfig c;
+    c.seed = seed;
+    c.genesis_count = nodes;
+    c.identities = crypto::IdentityKind::Mock;
+    c.ticks_max = ticks_max;
+    c.until_blocks = until_blocks;
+    return c;
+}
+
 inline std::string violations_text(const Simulation& s) {
     std::string out;
     for (const auto& m : s.markers())
