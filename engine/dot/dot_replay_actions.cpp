@@ -3,6 +3,7 @@
 #include <queue>
 
 #include "dot/dot_replay_internal.hpp"
+#include "dot/dot_replay_step.hpp"
 
 namespace parsec::dot {
 
@@ -138,22 +139,7 @@ core::Result<node::Node> play(const ReplayPlan& plan, std::shared_ptr<const cryp
     if (hook) n.set_decision_hook(hook);
     n.reserve_events(plan.parsed_hashes.size() + 2);  // + the final request's two events
     for (size_t i = 0; i < plan.actions.size(); ++i) {
-        const Action& a = plan.actions[i];
-        core::Status s;
-        if (auto* v = std::get_if<ActionVote>(&a)) {
-            s = n.vote_for(v->observation);
-        } else if (auto* r = std::get_if<ActionRequesting>(&a)) {
-            auto g = n.create_gossip(r->recipient);
-            if (!g.ok()) s = g.error();
-        } else {
-            const auto& sync = std::get<ActionSync>(a);
-            if (sync.is_request) {
-                auto resp = n.handle_request(sync.src, sync.message, sync.dkg_votes);
-                if (!resp.ok()) s = resp.error();
-            } else {
-                s = n.handle_response(sync.src, sync.message, sync.dkg_votes);
-            }
-        }
+        core::Status s = apply_action(n, plan.actions[i]);
         if (!s.ok()) {
             core::Error e = s.error();
             e.where = "replay action " + std::to_string(i) + (e.where.empty() ? "" : " (" + e.where + ")");

@@ -4,17 +4,10 @@ namespace parsec::dot {
 
 core::Status apply_action(node::Node& n, const Action& a) {
     if (auto* v = std::get_if<ActionVote>(&a)) return n.vote_for(v->observation);
-    if (auto* r = std::get_if<ActionRequesting>(&a)) {
-        auto g = n.create_gossip(r->recipient);
-        if (!g.ok()) return g.error();
-        return {};
-    }
+    // The messages a replayed node would send are discarded (spec §9.6): they are never packed.
+    if (auto* r = std::get_if<ActionRequesting>(&a)) return n.create_gossip_event(r->recipient);
     const auto& sync = std::get<ActionSync>(a);
-    if (sync.is_request) {
-        auto resp = n.handle_request(sync.src, sync.message, sync.dkg_votes);
-        if (!resp.ok()) return resp.error();
-        return {};
-    }
+    if (sync.is_request) return n.handle_request_discarding_response(sync.src, sync.message, sync.dkg_votes);
     return n.handle_response(sync.src, sync.message, sync.dkg_votes);
 }
 

@@ -110,7 +110,7 @@ std::vector<PeerId> Node::gossip_recipients() const {
     return out;
 }
 
-Result<model::Message> Node::create_gossip(const PeerId& peer) {
+Result<PeerIndex> Node::add_requesting_event(const PeerId& peer) {
     PeerIndex p = peers_.find(peer);
     if (p == model::kNoPeer) return make_error("UnknownPeer", peer.name);
     if (!st::contains(peers_[model::kOurIndex].current_state(), st::kSend))
@@ -120,12 +120,25 @@ Result<model::Message> Node::create_gossip(const PeerId& peer) {
     PackedEvent r = new_own_event(CauseKind::Requesting);
     r.recipient = peer;
     if (auto s = add_own_event(std::move(r)); !s.ok()) return s.error();
+    return p;
+}
+
+Result<model::Message> Node::create_gossip(const PeerId& peer) {
+    auto added = add_requesting_event(peer);
+    if (!added.ok()) return added.error();
+    const PeerIndex p = added.value();
     if (peers_[p].slots.empty()) {
         std::vector<EventIndex> all(graph_.size());
         for (EventIndex i = 0; i < all.size(); ++i) all[i] = i;
         return pack_all(all);
     }
     return pack_all(events_to_gossip_to_peer(p));
+}
+
+Status Node::create_gossip_event(const PeerId& peer) {
+    auto added = add_requesting_event(peer);
+    if (!added.ok()) return added.error();
+    return {};
 }
 
 std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
@@ -199,17 +212,24 @@ void Node::pack_into(EventIndex i, PackedEvent& p) const {
 
 Result<model::Message> Node::handle_request(const PeerId& src, const model::Message& msg,
                                             const std::vector<Observation>& dkg_votes) {
-    return handle_message(MessageKind::Request, src, msg, dkg_votes);
+    return handle_message(MessageKind::Request, src, msg, dkg_votes, true);
+}
+
+Status Node::handle_request_discarding_response(const PeerId& src, const model::Message& msg,
+                                                const std::vector<Observation>& dkg_votes) {
+    auto r = handle_message(MessageKind::Request, src, msg, dkg_votes, false);
+    if (!r.ok()) return r.error();
+    return {};
 }
 
 Status Node::handle_response(const PeerId& src, const model::Message& msg, const std::vector<Observation>& dkg_votes) {
-    auto r = handle_message(MessageKind::Response, src, msg, dkg_votes);
+    auto r = handle_message(MessageKind::Response, src, msg, dkg_votes, false);
     if (!r.ok()) return r.error();
     return {};
 }
 
 Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src, const model::Message& msg,
-                                            const std::vector<Observation>& dkg_votes) {
+                                            const std::vector<Observation>& dkg_votes, bool respond) {
     PeerIndex s = peers_.find(src);
     if (s == model::kNoPeer) return make_error("UnknownPeer", src.name);
     if (!st::contains(peers_[model::kOurIndex].current_state(), st::kRecv))
@@ -246,7 +266,7 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
     sync.other_parent = other_parent_hash;
     if (auto st = add_or_queue_own_event(std::move(sync)); !st.ok()) return st.error();
     if (auto st = flush_pending_events(); !st.ok()) return st.error();
-    if (kind == MessageKind::Request) return pack_all(events_to_gossip_to_peer(s));
+    if (kind == MessageKind::Request && respond) return pack_all(events_to_gossip_to_peer(s));
     return model::Message{};
 }
 

@@ -66,11 +66,16 @@ public:
     Status vote_for(const Observation& obs);
     // spec §2.3: adds our Requesting event and returns the events to send.
     Result<model::Message> create_gossip(const PeerId& peer);
+    // The same without packing the message, for a replay that would discard it.
+    Status create_gossip_event(const PeerId& peer);
     // spec §2.4. `dkg_votes` are our own DkgMessage votes to create before our sync event (replay only).
     Result<model::Message> handle_request(const PeerId& src, const model::Message& msg,
                                           const std::vector<Observation>& dkg_votes = {});
     Status handle_response(const PeerId& src, const model::Message& msg,
                            const std::vector<Observation>& dkg_votes = {});
+    // handle_request without packing the response, for a replay that would discard it.
+    Status handle_request_discarding_response(const PeerId& src, const model::Message& msg,
+                                              const std::vector<Observation>& dkg_votes = {});
     std::optional<Block> poll();
 
     void set_decision_hook(DecisionHook hook) { decision_hook_ = std::move(hook); }
@@ -99,8 +104,11 @@ public:
 private:
     Node() = default;
     enum class MessageKind { Request, Response };
+    // Returns our response to a Request when `respond`, else an empty message.
     Result<model::Message> handle_message(MessageKind kind, const PeerId& src, const model::Message& msg,
-                                          const std::vector<Observation>& dkg_votes);
+                                          const std::vector<Observation>& dkg_votes, bool respond);
+    // Adds our Requesting event for `peer` (spec §2.3) and returns the peer's index.
+    Result<PeerIndex> add_requesting_event(const PeerId& peer);
     Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
     // The held event with hash `h` (packed's), found through its creator's slots rather than the
     // graph's hash table: that table is a cache miss per lookup in a large graph.
