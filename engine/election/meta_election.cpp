@@ -83,12 +83,23 @@ void VotesByKey::add(KeyIndex k, bool single, const VoteRef& v) {
 
 namespace {
 
-thread_local std::vector<PeerIndex> t_candidate_peers;
-thread_local std::vector<EventIndex> t_candidate_events;
 thread_local std::vector<std::uint8_t> t_strongly_seen;
 
+// Lists the observer candidates again if the interesting events changed since the last time.
+void refresh_candidates(MetaElection& me) {
+    if (me.candidates_version == me.interesting_version) return;
+    me.candidate_peers.clear();
+    me.candidate_events.clear();
+    for (const auto& [peer, ie] : me.interesting_events) {
+        if (ie.events.empty()) continue;
+        me.candidate_peers.push_back(peer);
+        me.candidate_events.push_back(ie.events.front());
+    }
+    me.candidates_version = me.interesting_version;
+}
+
 // spec §4.4
-void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
+void set_observer(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
     EventIndex p = graph::self_sync_parent(ctx.graph, ei);
     m.observer_version = me.interesting_version;
     if (p != model::kNoEvent) {
@@ -110,15 +121,9 @@ void set_observer(MetaEvent& m, const MetaElection& me, const ElectionContext& c
     }
     // Only the first interesting event of each peer is a candidate; with too few candidates no
     // supermajority of observees is possible, and the observer is None whatever is strongly seen.
-    auto& peers = t_candidate_peers;
-    auto& firsts = t_candidate_events;
-    peers.clear();
-    firsts.clear();
-    for (const auto& [peer, ie] : me.interesting_events) {
-        if (ie.events.empty()) continue;
-        peers.push_back(peer);
-        firsts.push_back(ie.events.front());
-    }
+    refresh_candidates(me);
+    const auto& peers = me.candidate_peers;
+    const auto& firsts = me.candidate_events;
     const size_t n = me.voters.size();
     m.observer = ObserverKind::None;
     m.observees.clear();

@@ -109,6 +109,11 @@ struct MetaElection {
     std::uint64_t build_serial = 0;     // the last MetaEvent::serial given
     // Changes whenever the observer candidates (each peer's first interesting event) may change.
     std::uint64_t interesting_version = 0;
+    // The observer candidates (spec §4.4: each peer's first interesting event, by peer) as of
+    // `candidates_version`: listed again only when interesting_version moves on.
+    std::vector<PeerIndex> candidate_peers;
+    std::vector<EventIndex> candidate_events;
+    std::uint64_t candidates_version = ~std::uint64_t{0};
     OthersSumsByCreator others_sums;    // a cache for set_meta_votes (see OthersSums)
 
     MetaElection() = default;
