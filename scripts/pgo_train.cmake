@@ -7,7 +7,13 @@ foreach(v SOURCE_DIR BUILD_DIR PROFILE_DIR STAMP GENERATOR CXX CC BUILD_TYPE)
   endif()
 endforeach()
 
-if(NOT EXISTS ${BUILD_DIR}/CMakeCache.txt)
+# Configured when new, or again if its cache lost the stage (a sub-build that is not instrumented
+# would leave the engine without a profile).
+set(stage "")
+if(EXISTS ${BUILD_DIR}/CMakeCache.txt)
+  file(STRINGS ${BUILD_DIR}/CMakeCache.txt stage REGEX "^PARSEC_PGO_STAGE:[A-Z]*=generate$")
+endif()
+if(NOT stage)
   execute_process(
     COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${BUILD_DIR} -G ${GENERATOR}
             -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_C_COMPILER=${CC}
@@ -33,6 +39,10 @@ if(NOT EXISTS ${STAMP} OR ${trainer} IS_NEWER_THAN ${STAMP})
   execute_process(COMMAND ${trainer} RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "PGO: the training run failed (${trainer}, exit ${rc})")
+  endif()
+  file(GLOB written ${PROFILE_DIR}/*.gcda)
+  if(NOT written)
+    message(FATAL_ERROR "PGO: the training run wrote no profile into ${PROFILE_DIR}")
   endif()
   file(TOUCH ${STAMP})
 endif()
