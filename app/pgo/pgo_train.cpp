@@ -19,7 +19,8 @@ namespace {
 
 using namespace parsec;
 
-bool train_one(std::uint16_t nodes, model::ConsensusMode mode, std::size_t events, int replays) {
+bool train_one(std::uint16_t nodes, model::ConsensusMode mode, sim::Ratio payload_chance, std::size_t events,
+               int replays) {
     sim::SimConfig c;
     c.seed = 7u + nodes;
     c.genesis_count = nodes;
@@ -28,7 +29,7 @@ bool train_one(std::uint16_t nodes, model::ConsensusMode mode, std::size_t event
     c.ticks_max = 100000;
     c.safety_only = true;
     c.link.latency = sim::Latency{sim::LatencyShape::Uniform, 1, 3};
-    c.workload.payload_chance = sim::Ratio{1, 4};
+    c.workload.payload_chance = payload_chance;
     auto s = sim::Simulation::create(c);
     if (!s.ok()) {
         std::fprintf(stderr, "pgo-train: %s\n", s.error().to_string().c_str());
@@ -56,9 +57,9 @@ bool train_one(std::uint16_t nodes, model::ConsensusMode mode, std::size_t event
             return false;
         }
     }
-    std::printf("pgo-train: %u nodes, %s: %zu events, %zu decisions, %d replays\n", nodes,
-                mode == model::ConsensusMode::Single ? "Single" : "Supermajority", first.graph().size(),
-                first.decisions().size(), replays);
+    std::printf("pgo-train: %u nodes, %s, payload chance %u/%u: %zu events, %zu decisions, %d replays\n", nodes,
+                mode == model::ConsensusMode::Single ? "Single" : "Supermajority", payload_chance.numerator,
+                payload_chance.denominator, first.graph().size(), first.decisions().size(), replays);
     return true;
 }
 
@@ -66,10 +67,13 @@ bool train_one(std::uint16_t nodes, model::ConsensusMode mode, std::size_t event
 
 int main() {
     bool ok = true;
-    for (auto mode : {model::ConsensusMode::Supermajority, model::ConsensusMode::Single}) {
-        ok = train_one(4, mode, 400, 200) && ok;
-        ok = train_one(8, mode, 1200, 40) && ok;
-        ok = train_one(16, mode, 4000, 6) && ok;
-    }
+    // A busy workload (decisions all along) and a sparse one (few payloads, long stretches of
+    // gossip between decisions), as both kinds of graph are replayed.
+    for (auto mode : {model::ConsensusMode::Supermajority, model::ConsensusMode::Single})
+        for (sim::Ratio chance : {sim::Ratio{1, 4}, sim::Ratio{1, 24}}) {
+            ok = train_one(4, mode, chance, 400, 200) && ok;
+            ok = train_one(8, mode, chance, 1200, 40) && ok;
+            ok = train_one(16, mode, chance, 4000, 6) && ok;
+        }
     return ok ? 0 : 1;
 }
