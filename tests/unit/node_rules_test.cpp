@@ -1,6 +1,7 @@
 // Node-level rules the reference recordings cannot show: forged or altered events are refused
 // with a reason and never inserted (issue 2, real identities), and Single mode keeps one block
-// per vote even when two creators vote the same payload (spec Appendix B 12h).
+// per vote even when two creators vote the same payload (spec Appendix B 12h), and a replayed node's
+// gossip that packs no message changes it as gossip does.
 #include <gtest/gtest.h>
 
 #include "node/node.hpp"
@@ -124,5 +125,51 @@ TEST(NodeRules, AppB12h_SingleModeDuplicatePayloadsAcrossCreatorsAreSeparateBloc
         }
         std::sort(voters.begin(), voters.end());
         EXPECT_EQ(voters, (std::vector<std::string>{"Alice", "Carol"})) << "node " << i;
+    }
+}
+
+// A replayed node sends nothing (spec §9.6 discards its messages), so it gossips through the
+// variants that pack no message. They must change the node exactly as the packing ones do: Bob's
+// twin, driven only by them, holds Bob's events in Bob's order and takes Bob's decisions.
+TEST(NodeRules, GossipThatPacksNoMessageChangesTheNodeAsGossipDoes) {
+    Pair p = make_nodes(4, crypto::IdentityKind::Mock, model::ConsensusMode::Supermajority);
+    for (auto& n : p.nodes)  // Supermajority keys need a supermajority of votes
+        for (const char* payload : {"a", "b"}) ASSERT_TRUE(n.vote_for(model::Observation::opaque(payload)).ok());
+    node::Node twin = p.nodes[1];
+    constexpr size_t kBob = 1;
+    for (int round = 0; round < 400; ++round) {
+        if (round == 200) {  // a second decision, later in the graph
+            for (size_t i = 0; i < p.nodes.size(); ++i)
+                ASSERT_TRUE(p.nodes[i].vote_for(model::Observation::opaque("c")).ok());
+            ASSERT_TRUE(twin.vote_for(model::Observation::opaque("c")).ok());
+        }
+        const size_t a = static_cast<size_t>(round) % 4;
+        const size_t b = (a + 1 + static_cast<size_t>(round / 4) % 3) % 4;
+        auto req = p.nodes[a].create_gossip(p.ids[b].id);
+        ASSERT_TRUE(req.ok());
+        if (a == kBob) {
+            ASSERT_TRUE(twin.create_gossip_event(p.ids[b].id).ok());
+        }
+        auto resp = p.nodes[b].handle_request(p.ids[a].id, req.value());
+        ASSERT_TRUE(resp.ok()) << resp.error().to_string();
+        if (b == kBob) {
+            ASSERT_TRUE(twin.handle_request_discarding_response(p.ids[a].id, req.value()).ok());
+        }
+        ASSERT_TRUE(p.nodes[a].handle_response(p.ids[b].id, resp.value()).ok());
+        if (a == kBob) {
+            ASSERT_TRUE(twin.handle_response(p.ids[b].id, resp.value()).ok());
+        }
+        const auto& bob = p.nodes[kBob].graph();
+        ASSERT_EQ(twin.graph().size(), bob.size()) << "round " << round;
+        for (model::EventIndex i = 0; i < bob.size(); ++i)
+            ASSERT_EQ(twin.graph()[i].hash, bob[i].hash) << "round " << round << ", event " << i;
+    }
+    const auto& decided = p.nodes[kBob].decisions();
+    EXPECT_EQ(p.nodes[kBob].election().consensus_history.size(), 4u) << "Genesis, a, b and c, decided";
+    EXPECT_GE(decided.size(), 2u);
+    ASSERT_EQ(twin.decisions().size(), decided.size());
+    for (size_t i = 0; i < decided.size(); ++i) {
+        EXPECT_EQ(twin.decisions()[i].deciding_event, decided[i].deciding_event) << "decision " << i;
+        EXPECT_EQ(twin.decisions()[i].keys, decided[i].keys) << "decision " << i;
     }
 }
