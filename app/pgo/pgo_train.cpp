@@ -5,8 +5,9 @@
 //     detection, the meta-election and its restarts);
 //   - each cluster's first node exported to a reference dump, parsed and replayed repeatedly
 //     through fresh engines (the work of `bench-replay`).
-// It prints what it ran and exits non-zero if any step failed: a profile from a broken run would
-// optimise the wrong paths.
+// It prints what it ran and exits non-zero if any step failed or a replay decided other than the
+// node it was dumped from (the check the reference's benchmark makes): a profile from a broken run
+// would optimise the wrong paths. The test suite runs it too (PgoTraining.ReplaysMatchTheirNodes).
 #include <cstdio>
 #include <memory>
 
@@ -18,6 +19,16 @@
 namespace {
 
 using namespace parsec;
+
+// The decided payloads, in order, compared by content (the two stores number keys differently).
+bool same_history(const node::Node& a, const node::Node& b) {
+    const auto& ha = a.election().consensus_history;
+    const auto& hb = b.election().consensus_history;
+    if (ha.size() != hb.size()) return false;
+    for (std::size_t i = 0; i < ha.size(); ++i)
+        if (!(a.store()[ha[i]].observation == b.store()[hb[i]].observation)) return false;
+    return true;
+}
 
 bool train_one(std::uint16_t nodes, model::ConsensusMode mode, sim::Ratio payload_chance, std::size_t events,
                int replays) {
@@ -54,6 +65,11 @@ bool train_one(std::uint16_t nodes, model::ConsensusMode mode, sim::Ratio payloa
         auto played = dot::play(plan.value(), crypto);
         if (!played.ok()) {
             std::fprintf(stderr, "pgo-train: replay: %s\n", played.error().to_string().c_str());
+            return false;
+        }
+        if (!same_history(first, played.value())) {
+            std::fprintf(stderr, "pgo-train: %u nodes: the replay decided other than the node it was dumped from\n",
+                         nodes);
             return false;
         }
     }

@@ -11,3 +11,8 @@ add_test(NAME SimCli.PartitionNamesAJoiner
   COMMAND parsec-debugger sim --nodes 6 --seed 2 --identities mock --until-blocks 8
           --partition Alice,Bob,Gina|Carol,Dave,Eric@60..200 --add @30)
 set_tests_properties(SimCli.PartitionNamesAJoiner PROPERTIES LABELS sim PASS_REGULAR_EXPRESSION "result: ok")
+
+# The PGO training program (app/pgo): simulated clusters of 4-16 nodes in both modes, each dumped,
+# parsed and replayed; it fails if a replay decides other than the node it was dumped from.
+add_test(NAME PgoTraining.ReplaysMatchTheirNodes COMMAND parsec-pgo-train)
+set_tests_properties(PgoTraining.ReplaysMatchTheirNodes PROPERTIES LABELS sim)
