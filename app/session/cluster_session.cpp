@@ -304,9 +304,7 @@ const std::vector<SessionMarker>& ClusterSession::marker_entries() const {
     if (marker_entries_.size() == markers.size()) return marker_entries_;
     for (size_t i = marker_entries_.size(); i < markers.size(); ++i) {
         const auto& m = markers[i];
-        marker_entries_.push_back({static_cast<size_t>(m.input) + 1, sim::is_violation(m.kind),
-                                   "t=" + std::to_string(m.tick) + " input " + std::to_string(m.input) + " " +
-                                       sim::marker_kind_name(m.kind),
+        marker_entries_.push_back({static_cast<size_t>(m.input) + 1, sim::is_violation(m.kind), sim::marker_heading(m),
                                    m.text});
     }
     return marker_entries_;

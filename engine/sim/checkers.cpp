@@ -42,9 +42,12 @@ const char* marker_kind_name(MarkerKind k) {
     return "?";
 }
 
+std::string marker_heading(const Marker& m) {
+    return "t=" + std::to_string(m.tick) + " input " + std::to_string(m.input) + " " + marker_kind_name(m.kind);
+}
+
 std::string describe_marker(const Marker& m, const std::vector<std::string>& names) {
-    std::string s = "t=" + std::to_string(m.tick) + " input " + std::to_string(m.input) + " " +
-                    marker_kind_name(m.kind) + " [";
+    std::string s = marker_heading(m) + " [";
     for (std::size_t i = 0; i < m.nodes.size(); ++i)
         s += (i ? "," : "") + (m.nodes[i] < names.size() ? names[m.nodes[i]] : std::string("?"));
     return s + "] " + m.text;

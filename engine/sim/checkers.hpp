@@ -29,6 +29,8 @@ struct Marker {
     std::string text;
     bool operator==(const Marker&) const = default;
 };
+// When and what kind: "t=195 input 2525 node-error".
+std::string marker_heading(const Marker& m);
 // One line for people: "t=195 input 2525 node-error [Dave,Hank] Dave refused ...".
 std::string describe_marker(const Marker& m, const std::vector<std::string>& names);
 
