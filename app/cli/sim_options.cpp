@@ -17,6 +17,11 @@ constexpr std::uint64_t kDefaultTicksMax = 50000;  // a bound for --until-blocks
 
 const char* sim_spec_help() {
     return "SPECs (ticks are virtual time; probabilities as 0.1, 1/8 or 5%):\n"
+           "  --workload rate=1/8,payloads=100,delay=0..12,voters=Alice+Bob,gossip=1/2\n"
+           "                                       rate: chance per tick of a new payload; payloads: then no more;\n"
+           "                                       delay: from the proposal to each vote; voters: who votes\n"
+           "                                       (each of them, or one at random in Single mode; 'all');\n"
+           "                                       gossip: each node's chance per tick to start a gossip\n"
            "  --faults drop=0.1,dup=0.05,delay=1..20,reorder=0.1   default link; delay N | A..B | exp:MEAN;\n"
            "                                       add @T1..T2 to apply only between those ticks\n"
            "  --link 'Alice>Bob:drop=1@10..50'     one direction ('Alice-Bob:...' both ways)\n"
@@ -43,6 +48,9 @@ void add_cluster_options(CLI::App& cmd, SimCliOptions& o) {
     cmd.add_option("--until-blocks", o.until_blocks,
                    "Run until every live honest node polled B opaque blocks (default 10 without --ticks)");
     cmd.add_flag("--safety-only", o.safety_only, "Unlimited faults; check agreement only, not progress");
+    cmd.add_option("--workload", o.workload,
+                   "Votes and gossip: rate=P,payloads=N,delay=A..B,voters=A+B,gossip=P (default "
+                   "rate=1/8,delay=0..12,voters=all,gossip=1/2)");
     cmd.add_option("--faults", o.faults, "Default link faults: drop=P,dup=P,delay=A..B,reorder=P[@T1..T2]");
     cmd.add_option("--link", o.links, "Faults of one link: 'FROM>TO:SETTINGS[@T1..T2]'");
     cmd.add_option("--partition", o.partitions, "Partition and heal: 'A,B|C,D@T1..T2'");
@@ -75,6 +83,8 @@ core::Result<sim::SimConfig> build_sim_config(const SimCliOptions& o, std::uint3
     // Joiners first: every later SPEC may name them (a partition, a crash, a link of a joiner).
     for (const auto& s : o.adds)
         if (auto st = sim::add_join_spec(s, c); !st.ok()) return st.error();
+    if (!o.workload.empty())
+        if (auto st = sim::apply_workload_spec(o.workload, c); !st.ok()) return st.error();
     for (const auto& s : o.faults)
         if (auto st = sim::apply_faults_spec(s, c); !st.ok()) return st.error();
     for (const auto& s : o.links)

@@ -24,6 +24,7 @@ struct SimCliOptions {
     std::vector<std::string> faults, links, partitions, crashes, pauses, restarts, adds, removes;
     std::string byzantine;
     std::vector<std::string> byzantine_nodes;
+    std::string workload;
 };
 
 // The cluster, network, fault and Byzantine options (not --nodes/--seed, which differ per command).

@@ -16,6 +16,16 @@ std::string node_name(sim::NodeId n, const std::vector<std::string>& names) {
     return n < names.size() ? names[n] : "#" + std::to_string(n);
 }
 
+template <class T, class F>
+void write_list(std::string& out, const std::vector<T>& items, F write_one) {
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ',';
+        write_one(items[i]);
+    }
+    out += ']';
+}
+
 void write_config(std::string& out, const sim::SimConfig& c, const std::vector<std::string>& names) {
     json::Object o(out);
     o.number("seed", c.seed);
@@ -30,6 +40,14 @@ void write_config(std::string& out, const sim::SimConfig& c, const std::vector<s
     o.field("gossip_chance", c.gossip_chance.to_string());
     o.field("link", c.link.to_string());
     o.field("byzantine_chance", c.byzantine_chance.to_string());
+    {
+        json::Object w(o.key("workload"));
+        w.field("payload_chance", c.workload.payload_chance.to_string());
+        w.number("payloads_max", c.workload.payloads_max);
+        w.field("vote_delay", c.workload.vote_delay.to_string());
+        write_list(w.key("voters"), c.workload.voters,
+                   [&](sim::NodeId v) { out += json::quote(node_name(v, names)); });
+    }
     o.number("script_events", c.script.size());
     auto& roles = o.key("byzantine");
     roles += '{';
@@ -43,15 +61,6 @@ void write_config(std::string& out, const sim::SimConfig& c, const std::vector<s
     roles += '}';
 }
 
-template <class T, class F>
-void write_list(std::string& out, const std::vector<T>& items, F write_one) {
-    out += '[';
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out += ',';
-        write_one(items[i]);
-    }
-    out += ']';
-}
 
 void write_outcome(std::string& out, const sim::Outcome& o, const std::vector<std::string>& names) {
     json::Object obj(out);

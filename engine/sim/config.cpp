@@ -145,6 +145,18 @@ core::Status validate(const SimConfig& c) {
         return make_error("InvalidConfig", "delay range " + c.link.latency.to_string() + " is empty");
     for (NodeId v : c.workload.voters)
         if (v >= n) return make_error("InvalidConfig", "voter slot " + std::to_string(v) + " is not a node");
+    // A Supermajority payload becomes interesting only once more than two thirds of the voters
+    // voted for it (spec §4.3): fewer chosen voters could never decide one, and progress would fail.
+    const std::size_t chosen = c.workload.voters.size();
+    if (!c.safety_only && c.mode == model::ConsensusMode::Supermajority && chosen > 0 && 3 * chosen <= 2 * c.genesis_count)
+        return make_error("InvalidConfig", std::to_string(chosen) + " chosen voters of " +
+                                               std::to_string(c.genesis_count) +
+                                               " members cannot decide a Supermajority payload (it needs more "
+                                               "than two thirds); choose more voters, --mode single or --safety-only");
+    if (c.workload.payloads_max != 0 && c.until_blocks > c.workload.payloads_max)
+        return make_error("InvalidConfig", "--until-blocks " + std::to_string(c.until_blocks) + " needs at least " +
+                                               std::to_string(c.until_blocks) + " payloads, the workload proposes " +
+                                               std::to_string(c.workload.payloads_max));
     Tick previous = 0;
     for (const auto& e : c.script) {
         if (e.tick < previous) return make_error("InvalidConfig", "script events must be sorted by tick");

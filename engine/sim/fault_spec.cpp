@@ -1,4 +1,4 @@
-// Parsing of the fault, membership and Byzantine SPECs (see fault_spec.hpp for the syntax).
+// Parsing of the fault, workload, membership and Byzantine SPECs (see fault_spec.hpp for the syntax).
 #include "sim/fault_spec.hpp"
 
 #include <algorithm>
@@ -170,6 +170,45 @@ core::Status apply_faults_spec(std::string_view spec, SimConfig& c) {
     off.link = c.link;
     add_fault(c, range->from, on);
     add_fault(c, range->to, off);
+    return {};
+}
+
+core::Status apply_workload_spec(std::string_view spec, SimConfig& c) {
+    constexpr std::string_view option = "--workload";
+    if (spec.empty()) return spec_error(option, spec, "expected settings like rate=1/8,payloads=100,voters=Alice+Bob");
+    for (std::string_view item : split(spec, ',')) {
+        auto eq = item.find('=');
+        if (eq == std::string_view::npos)
+            return spec_error(option, item, "expected KEY=VALUE (rate, payloads, delay, voters or gossip)");
+        std::string_view key = item.substr(0, eq), value = item.substr(eq + 1);
+        if (key == "rate" || key == "gossip") {
+            auto r = parse_ratio(value);
+            if (!r.ok()) return spec_error(option, item, r.error().message);
+            (key == "rate" ? c.workload.payload_chance : c.gossip_chance) = r.value();
+        } else if (key == "payloads") {
+            std::uint64_t n = 0;
+            if (!parse_u64(value, n) || n == 0 || n > 0xFFFFFFFFull)
+                return spec_error(option, item, "expected a number of payloads, at least 1");
+            c.workload.payloads_max = static_cast<std::uint32_t>(n);
+        } else if (key == "delay") {
+            auto l = parse_latency(value);
+            if (!l.ok()) return spec_error(option, item, l.error().message);
+            c.workload.vote_delay = l.value();
+        } else if (key == "voters") {
+            // Names joined by '+' (',' separates the settings); "all" restores the default.
+            c.workload.voters.clear();
+            if (value == "all") continue;
+            for (std::string_view name : split(value, '+')) {
+                auto n = parse_node(option, name, c);
+                if (!n.ok()) return n.error();
+                if (std::find(c.workload.voters.begin(), c.workload.voters.end(), n.value()) == c.workload.voters.end())
+                    c.workload.voters.push_back(n.value());
+            }
+            std::sort(c.workload.voters.begin(), c.workload.voters.end());
+        } else {
+            return spec_error(option, key, "unknown setting (expected rate, payloads, delay, voters or gossip)");
+        }
+    }
     return {};
 }
 

@@ -168,6 +168,48 @@ TEST(FaultSpec, MalformedByzantineNameThePart) {
     expect_error_names(add_byzantine_node_spec("Bob", c), "Bob");
 }
 
+TEST(FaultSpec, WorkloadSettings) {
+    SimConfig c = four();
+    ASSERT_TRUE(add_join_spec("@40", c).ok());  // Eric, who may be chosen as a voter
+    ASSERT_TRUE(apply_workload_spec("rate=1/3,payloads=20,delay=2..5,voters=Eric+Bob+Eric,gossip=25%", c).ok());
+    EXPECT_EQ(c.workload.payload_chance, (Ratio{1, 3}));
+    EXPECT_EQ(c.workload.payloads_max, 20u);
+    EXPECT_EQ(c.workload.vote_delay, (Latency{LatencyShape::Uniform, 2, 5}));
+    EXPECT_EQ(c.workload.voters, (std::vector<NodeId>{1, 4}));  // sorted, once each
+    EXPECT_EQ(c.gossip_chance, (Ratio{25, 100}));
+    ASSERT_TRUE(apply_workload_spec("voters=all", c).ok());
+    EXPECT_TRUE(c.workload.voters.empty());
+    EXPECT_EQ(c.workload.payloads_max, 20u) << "settings not named keep their value";
+}
+
+TEST(FaultSpec, MalformedWorkloadNamesThePart) {
+    SimConfig c = four();
+    expect_error_names(apply_workload_spec("rate=2", c), "rate=2");
+    expect_error_names(apply_workload_spec("payloads=0", c), "payloads=0");
+    expect_error_names(apply_workload_spec("payloads=many", c), "payloads=many");
+    expect_error_names(apply_workload_spec("delay=9..3", c), "delay=9..3");
+    expect_error_names(apply_workload_spec("voters=Alice+Zed", c), "Zed");
+    expect_error_names(apply_workload_spec("rate=1/8,speed=3", c), "speed");
+    expect_error_names(apply_workload_spec("rate", c), "rate");
+    expect_error_names(apply_workload_spec("", c), "");
+}
+
+TEST(FaultSpec, ValidationRefusesAWorkloadThatCannotDecide) {
+    SimConfig c = four();
+    ASSERT_TRUE(apply_workload_spec("voters=Alice+Bob", c).ok());
+    ASSERT_FALSE(validate(c).ok()) << "2 of 4 voters are not more than two thirds";
+    EXPECT_NE(validate(c).error().message.find("two thirds"), std::string::npos);
+    c.mode = model::ConsensusMode::Single;
+    EXPECT_TRUE(validate(c).ok()) << "a Single payload needs one vote";
+    c.mode = model::ConsensusMode::Supermajority;
+    ASSERT_TRUE(apply_workload_spec("voters=Alice+Bob+Carol", c).ok());
+    EXPECT_TRUE(validate(c).ok()) << "3 of 4 are";
+    c.until_blocks = 8;
+    ASSERT_TRUE(apply_workload_spec("payloads=5", c).ok());
+    ASSERT_FALSE(validate(c).ok()) << "8 blocks from 5 payloads";
+    EXPECT_NE(validate(c).error().message.find("--until-blocks 8"), std::string::npos);
+}
+
 TEST(FaultSpec, ValidationKeepsFaultyNodesBelowAThird) {
     SimConfig c = four();
     ASSERT_TRUE(add_byzantine_node_spec("Bob=fork", c).ok());

@@ -12,6 +12,13 @@ add_test(NAME SimCli.PartitionNamesAJoiner
           --partition Alice,Bob,Gina|Carol,Dave,Eric@60..200 --add @30)
 set_tests_properties(SimCli.PartitionNamesAJoiner PROPERTIES LABELS sim PASS_REGULAR_EXPRESSION "result: ok")
 
+# The workload SPEC reaches the run from the command line: six payloads, then no more.
+add_test(NAME SimCli.WorkloadLimitsThePayloads
+  COMMAND parsec-debugger sim --nodes 4 --identities mock --mode single --until-blocks 6
+          --workload rate=1/2,payloads=6,voters=Carol)
+set_tests_properties(SimCli.WorkloadLimitsThePayloads PROPERTIES LABELS sim
+  PASS_REGULAR_EXPRESSION "6 workload payloads voted, requested blocks reached")
+
 # The PGO training program (app/pgo): simulated clusters of 4-16 nodes in both modes, each dumped,
 # parsed and replayed; it fails if a replay decides other than the node it was dumped from.
 add_test(NAME PgoTraining.ReplaysMatchTheirNodes COMMAND parsec-pgo-train)
