@@ -24,6 +24,7 @@ struct SoakOptions {
     std::string nodes = "4..10";
     std::string faults;
     std::string identities = "mixed";
+    std::string mode = "supermajority";
     std::uint32_t until_blocks = 3;
     bool no_byzantine = false;
     bool verbose = false;
@@ -72,6 +73,8 @@ int run_soak(const SoakOptions& o) {
     swarm.until_blocks = o.until_blocks;
     swarm.byzantine = !o.no_byzantine;
     swarm.real_identities_every = o.identities == "real" ? 1 : o.identities == "mock" ? 0 : 10;
+    swarm.mode = o.mode == "single" ? model::ConsensusMode::Single : model::ConsensusMode::Supermajority;
+    swarm.mixed_modes = o.mode == "mixed";
 
     const auto start = std::chrono::steady_clock::now();
     std::uint64_t failed = 0, reached = 0, ticks = 0, inputs = 0, accusations = 0, events = 0;
@@ -141,6 +144,9 @@ RegisterCommand reg("soak", [](CLI::App& root) -> std::function<int()> {
                                               "instead of a drawn one");
     cmd->add_option("--identities", opts->identities, "real, mock, or mixed (real on every 10th seed)")
         ->check(CLI::IsMember({"real", "mock", "mixed"}))
+        ->capture_default_str();
+    cmd->add_option("--mode", opts->mode, "Consensus mode: supermajority, single, or mixed (single on odd seeds)")
+        ->check(CLI::IsMember({"supermajority", "single", "mixed"}))
         ->capture_default_str();
     cmd->add_option("--until-blocks", opts->until_blocks, "Blocks each run must reach")->capture_default_str();
     cmd->add_flag("--no-byzantine", opts->no_byzantine, "All nodes honest");

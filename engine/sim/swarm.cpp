@@ -21,6 +21,8 @@ SimConfig swarm_config(std::uint64_t seed, const SwarmOptions& o) {
     c.genesis_count = static_cast<std::uint16_t>(p.range_inclusive(lo, hi));
     c.identities = o.real_identities_every != 0 && seed % o.real_identities_every == 0 ? crypto::IdentityKind::Ed25519
                                                                                         : crypto::IdentityKind::Mock;
+    c.mode = o.mixed_modes ? (seed % 2 == 1 ? model::ConsensusMode::Single : model::ConsensusMode::Supermajority)
+                           : o.mode;
     c.until_blocks = o.until_blocks;
     c.ticks_max = o.ticks_max;
     const std::size_t n = c.genesis_count;

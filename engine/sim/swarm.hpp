@@ -18,6 +18,9 @@ struct SwarmOptions {
     bool byzantine = true;
     bool faults = true;                 // drops, duplicates, delays, a partition and a pause
     std::optional<LinkParams> link;     // fixed default link instead of a drawn one
+    // The consensus mode of every run; `mixed_modes`: Single on odd seeds, Supermajority on even.
+    model::ConsensusMode mode = model::ConsensusMode::Supermajority;
+    bool mixed_modes = false;
 };
 
 // A valid configuration (validate() passes) for `seed`.
