@@ -402,6 +402,14 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
             continue;
         }
         if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
+        if (m.use_count() == 1) {
+            // Nothing else holds it (no checkpoint, no history): prune in place, as a new build.
+            auto& own = const_cast<MetaEvent&>(*m);
+            own.serial = ++me.build_serial;
+            auto& content = own.interesting_content;
+            content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
+            continue;
+        }
         auto pruned = me.fresh_meta_event();
         *pruned = *m;
         pruned->serial = ++me.build_serial;
