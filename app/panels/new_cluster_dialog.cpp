@@ -1,5 +1,6 @@
 // File › New cluster… (Ctrl+N): a modal asking for the cluster's size, seed, consensus mode,
-// workload rate and identities, then a fresh live session. Also the `new-cluster key=value...`
+// workload rate, identities and more of the workload (the `sim --workload` SPEC), then a fresh
+// live session. Also the `new-cluster key=value...`
 // script action, which fills the same form.
 #include <imgui.h>
 
@@ -45,10 +46,22 @@ public:
         ImGui::SameLine();
         const bool is_cancelled = ImGui::Button("Cancel", ImVec2(90, 0)) ||
                                   ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+        bool is_done = is_cancelled;
         if (is_started) {
-            if (auto* s = ctx.find_service<SessionService>()) s->new_cluster(to_config(form_), ctx);
+            form_.workload = workload_text_;
+            auto config = to_config(form_);
+            // A wrong workload SPEC, or a cluster the simulator refuses, keeps the dialog open
+            // with the reason under the fields.
+            problem_ = !config.ok() ? config.error().to_string()
+                       : !sim::validate(config.value()).ok() ? sim::validate(config.value()).error().message
+                                                              : std::string();
+            if (problem_.empty())
+                if (auto* s = ctx.find_service<SessionService>()) is_done = s->new_cluster(config.value(), ctx);
         }
-        if (is_started || is_cancelled) ImGui::CloseCurrentPopup();
+        if (is_done) {
+            problem_.clear();
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::EndPopup();
     }
 
@@ -83,10 +96,21 @@ private:
         ImGui::SameLine();
         ImGui::RadioButton("mock", &identities, 1);
         form_.real_identities = identities == 0;
+        ImGui::SetNextItemWidth(300);
+        ImGui::InputTextWithHint("workload", "voters=Alice+Bob,gossip=1/4",
+                                 workload_text_, sizeof workload_text_);
+        ImGui::TextDisabled("as sim --workload: rate, payloads, delay, voters (A+B), gossip");
+        if (!problem_.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+            ImGui::TextWrapped("%s", problem_.c_str());
+            ImGui::PopStyleColor();
+        }
         ImGui::Spacing();
     }
 
     NewClusterForm form_;
+    char workload_text_[256] = {};
+    std::string problem_;  // why the last Start was refused
     bool wants_open_ = false;
     bool is_shown_ = false;
 };
@@ -94,19 +118,22 @@ private:
 const RegisterService register_dialog{[] { return std::make_unique<NewClusterDialog>(); }};
 
 // new-cluster [nodes=N] [seed=S] [mode=supermajority|single] [rate=TICKS] [identities=real|mock]
+//             [workload=SPEC]
 std::string run_new_cluster(const ScriptArgs& args, ScriptContext& c) {
     NewClusterForm form;
     for (const auto& word : args.words)
         if (std::string error = apply_form_word(form, word); !error.empty()) return error;
     auto* s = c.shell().find_service<SessionService>();
     if (!s) return "no session service";
-    if (!s->new_cluster(to_config(form), c.shell()))
+    auto config = to_config(form);
+    if (!config.ok()) return config.error().to_string();
+    if (!s->new_cluster(config.value(), c.shell()))
         return "the cluster could not start (see Messages)";
     return {};
 }
 
 const RegisterScriptAction register_new_cluster{
-    {"new-cluster", "new-cluster [nodes=N] [seed=S] [mode=M] [rate=T] [identities=real|mock]", 0,
+    {"new-cluster", "new-cluster [nodes=N] [seed=S] [mode=M] [rate=T] [identities=real|mock] [workload=SPEC]", 0,
      -1, run_new_cluster}};
 
 }  // namespace

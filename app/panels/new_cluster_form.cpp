@@ -3,10 +3,11 @@
 #include <charconv>
 
 #include "session/default_cluster.hpp"
+#include "sim/fault_spec.hpp"
 
 namespace parsec::app {
 
-sim::SimConfig to_config(const NewClusterForm& form) {
+core::Result<sim::SimConfig> to_config(const NewClusterForm& form) {
     sim::SimConfig c = default_live_config();
     c.genesis_count = static_cast<std::uint16_t>(form.nodes < 0 ? 0 : form.nodes);
     c.seed = form.seed;
@@ -16,6 +17,8 @@ sim::SimConfig to_config(const NewClusterForm& form) {
     c.workload.payload_chance = sim::Ratio{1, ticks};
     c.identities =
         form.real_identities ? crypto::IdentityKind::Ed25519 : crypto::IdentityKind::Mock;
+    if (!form.workload.empty())
+        if (auto st = sim::apply_workload_spec(form.workload, c); !st.ok()) return st.error();
     return c;
 }
 
@@ -52,7 +55,11 @@ std::string apply_form_word(NewClusterForm& form, const std::string& word) {
         form.real_identities = value == "real";
         return {};
     }
-    return "unknown key '" + key + "' (nodes, seed, mode, rate, identities)";
+    if (key == "workload") {
+        form.workload = value;
+        return {};
+    }
+    return "unknown key '" + key + "' (nodes, seed, mode, rate, identities, workload)";
 }
 
 }  // namespace parsec::app

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/result.hpp"
 #include "sim/config.hpp"
 
 namespace parsec::app {
@@ -15,12 +16,16 @@ struct NewClusterForm {
     int ticks_per_payload =
         6;  // workload rate: a new payload once per this many ticks (on average)
     bool real_identities = true;  // Ed25519 keys; false: mock identities (faster, unsigned)
+    // More of the workload in `sim --workload` syntax (voters, gossip, payloads, delay; a rate
+    // here overrides ticks_per_payload). Empty: none.
+    std::string workload;
 };
 
-// The default live cluster with the form's choices applied; validate() still decides.
-sim::SimConfig to_config(const NewClusterForm& form);
-// Applies one `key=value` of the script action (nodes, seed, mode, rate, identities); returns
-// "" or why the word is not understood.
+// The default live cluster with the form's choices applied, or why the workload SPEC is wrong;
+// validate() still decides the rest.
+core::Result<sim::SimConfig> to_config(const NewClusterForm& form);
+// Applies one `key=value` of the script action (nodes, seed, mode, rate, identities, workload);
+// returns "" or why the word is not understood.
 std::string apply_form_word(NewClusterForm& form, const std::string& word);
 
 }  // namespace parsec::app

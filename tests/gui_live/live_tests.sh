@@ -209,6 +209,17 @@ case "$case_name" in
     expect_field nodes 7
     expect_field live 1
     state | grep -q ' session=live_cluster:_7_nodes,_seed_3' || fail "not the requested cluster"
+    # The workload SPEC of `sim --workload`: only Carol votes (the PNG shows payloads on her
+    # column only); a SPEC naming no node stops the script with the reason.
+    printf 'new-cluster nodes=5 seed=3 identities=mock mode=single workload=voters=Carol,gossip=1/4\nadvance 40\nframes 1\n' > five.txt
+    run_app --script five.txt --screenshot five.png
+    expect_rc 0
+    expect_field nodes 5
+    expect_field live 1
+    printf 'new-cluster nodes=5 workload=voters=Zed\nframes 1\n' > zed.txt
+    run_app --script zed.txt
+    expect_rc 2
+    grep -q 'zed.txt:1: new-cluster: --workload: .*"Zed": no node of that name' stderr.txt || fail "no reason for the bad SPEC"
     ;;
   *)
     fail "unknown case"
