@@ -1,7 +1,6 @@
 // File › New cluster… (Ctrl+N): a modal asking for the cluster's size, seed, consensus mode,
 // workload rate, identities and more of the workload (the `sim --workload` SPEC), then a fresh
-// live session. Also the `new-cluster key=value...`
-// script action, which fills the same form.
+// live session. Also the `new-cluster key=value...` script action, which fills the same form.
 #include <imgui.h>
 
 #include <algorithm>
@@ -52,9 +51,9 @@ public:
             auto config = to_config(form_);
             // A wrong workload SPEC, or a cluster the simulator refuses, keeps the dialog open
             // with the reason under the fields.
-            problem_ = !config.ok() ? config.error().to_string()
-                       : !sim::validate(config.value()).ok() ? sim::validate(config.value()).error().message
-                                                              : std::string();
+            if (!config.ok()) problem_ = config.error().to_string();
+            else if (auto valid = sim::validate(config.value()); !valid.ok()) problem_ = valid.error().message;
+            else problem_.clear();
             if (problem_.empty())
                 if (auto* s = ctx.find_service<SessionService>()) is_done = s->new_cluster(config.value(), ctx);
         }

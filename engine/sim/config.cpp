@@ -147,8 +147,11 @@ core::Status validate(const SimConfig& c) {
         if (v >= n) return make_error("InvalidConfig", "voter slot " + std::to_string(v) + " is not a node");
     // A Supermajority payload becomes interesting only once more than two thirds of the voters
     // voted for it (spec §4.3): fewer chosen voters could never decide one, and progress would fail.
-    const std::size_t chosen = c.workload.voters.size();
-    if (!c.safety_only && c.mode == model::ConsensusMode::Supermajority && chosen > 0 && 3 * chosen <= 2 * c.genesis_count)
+    // Joiners vote only once in, so the genesis members among the chosen must be enough.
+    const auto chosen = static_cast<std::size_t>(std::count_if(
+        c.workload.voters.begin(), c.workload.voters.end(), [&](NodeId v) { return v < c.genesis_count; }));
+    if (!c.safety_only && c.mode == model::ConsensusMode::Supermajority && !c.workload.voters.empty() &&
+        3 * chosen <= 2 * c.genesis_count)
         return make_error("InvalidConfig", std::to_string(chosen) + " chosen voters of " +
                                                std::to_string(c.genesis_count) +
                                                " members cannot decide a Supermajority payload (it needs more "
