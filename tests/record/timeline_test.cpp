@@ -132,6 +132,47 @@ TEST(RecordTimeline, BranchesFromAPastInputReplayExactly) {
     }
 }
 
+// A partition applied live (not scripted) at some tick and healed live later: both are recorded
+// as live inputs, the cut links drop messages in between, and the branch replays exactly.
+TEST(RecordTimeline, FaultsAppliedLiveAreRecordedAndReplayExactly) {
+    auto timeline = Timeline::open(testing::record_small(36, 10), kRootBranch, 32);
+    ASSERT_TRUE(timeline.ok());
+    ASSERT_FALSE(timeline->seek(timeline->length() / 4).has_value());
+    const BranchId live = timeline->branch_here("live partition", 9);
+    sim::FaultChange split = sim::FaultChange::of(sim::FaultKind::Partition);
+    split.groups = {0, 0, 0, 1};  // Dave alone; the other three are still a supermajority
+    {
+        sim::Simulation sim = timeline->continue_simulation();
+        Recorder recorder(timeline->mutable_recording(), live);
+        sim.set_sink(&recorder);
+        ASSERT_TRUE(sim.apply(sim::Input{sim.tick(), sim::FaultInput{split, -1}}).ok());
+        const sim::Tick healed_at = sim.tick() + 60;
+        while (sim.tick() < healed_at && sim.run_tick()) {
+        }
+        ASSERT_FALSE(sim.is_finished()) << "the run ended before the heal";
+        ASSERT_TRUE(sim.apply(sim::Input{sim.tick(), sim::FaultInput{sim::FaultChange::of(sim::FaultKind::Heal), -1}}).ok());
+        sim.run();
+        recorder.finish(sim.cluster());
+        EXPECT_TRUE(sim.reached_blocks()) << "no progress after the heal";
+        EXPECT_EQ(sim.checkers().violation_count(), 0u);
+    }
+    const Recording& rec = timeline->recording();
+    std::size_t live_faults = 0, partition_drops = 0;
+    for (const sim::Input& in : rec.branches[live].inputs) {
+        if (const auto* f = std::get_if<sim::FaultInput>(&in.body); f && f->script_index == -1) ++live_faults;
+        if (const auto* d = std::get_if<sim::DropInput>(&in.body); d && d->reason == sim::DropReason::Partition)
+            ++partition_drops;
+    }
+    EXPECT_EQ(live_faults, 2u);
+    EXPECT_GT(partition_drops, 0u) << "the partition cut nothing";
+    auto decoded = decode(encode(rec));
+    ASSERT_TRUE(decoded.ok());
+    auto report = replay(decoded->recording, live, ~InputIndex{0});
+    ASSERT_TRUE(report.ok());
+    EXPECT_FALSE(report->divergence.has_value()) << report->divergence->what;
+    EXPECT_EQ(report->inputs, path_length(rec, live));
+}
+
 TEST(RecordTimeline, NewInputsOnlyAtTheEndOfABranch) {
     auto timeline = Timeline::open(testing::record_small(34));
     ASSERT_TRUE(timeline.ok());
