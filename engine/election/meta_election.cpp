@@ -57,6 +57,7 @@ std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
         m->meta_votes.clear();
         m->longest_list = 0;
         m->decided_rows = 0;
+        m->has_voter_ancestors = false;
         return m;
     }
     return std::make_shared<MetaEvent>();
@@ -142,7 +143,6 @@ void set_observer(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, Ev
 thread_local std::vector<std::int32_t> t_slot_of;           // peer -> row in t_summed, -1 if none
 thread_local std::vector<PositionCounts> t_summed;          // rows of per-position sums
 thread_local std::vector<const MetaEvent*> t_ancestors;
-thread_local std::vector<EventIndex> t_ancestor_events;
 thread_local std::vector<std::uint32_t> t_row_cap;          // row -> positions whose sums are read
 thread_local std::vector<PeerIndex> t_row_peer;             // row -> peer voted on
 
@@ -214,9 +214,12 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     auto& row_peer = t_row_peer;
     auto& row_cap = t_row_cap;
     const bool any_row = find_rows(pv, me, row_peer, row_cap);
-    auto& ancestor_events = t_ancestor_events;
-    if (any_row) find_voter_ancestors(e, me, ctx, ancestor_events);
-    else ancestor_events.clear();
+    if (any_row && !m.has_voter_ancestors) {
+        find_voter_ancestors(e, me, ctx, m.voter_ancestors);
+        m.has_voter_ancestors = true;
+    }
+    const std::span<const EventIndex> ancestor_events =
+        any_row ? std::span<const EventIndex>(m.voter_ancestors) : std::span<const EventIndex>();
     const VoteInputs in{pm, row_peer, row_cap, ancestor_events};
     const std::size_t rows = row_peer.size();
 
@@ -292,7 +295,11 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
         m = std::const_pointer_cast<MetaEvent>(std::move(slot));
     } else {
         m = me.fresh_meta_event();
-        if (slot) m->interesting_content = slot->interesting_content;  // a rebuild (spec §4.2)
+        if (slot) {  // a rebuild (spec §4.2)
+            m->interesting_content = slot->interesting_content;
+            m->voter_ancestors = slot->voter_ancestors;
+            m->has_voter_ancestors = slot->has_voter_ancestors;
+        }
         else interesting_content(me, ctx, ei, m->interesting_content);
         me.release(slot);
     }
