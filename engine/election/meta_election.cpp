@@ -224,6 +224,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     const std::size_t rows = row_peer.size();
 
     auto& summed = t_summed;
+    const PositionCounts* sums = nullptr;  // rows x width: the kept sums, or `summed`
     std::size_t width = 1;
     // Up to 6 voters a full summation costs less than keeping the sums (bench-replay: at 4 voters
     // 3-5% slower with them, at 8 voters 3-9% faster).
@@ -240,7 +241,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             cache->bind(&m, m.serial);
             return;
         }
-        cache->materialize(summed);
+        sums = cache->sums().data();  // read in place
         width = cache->width();
     } else if (any_row) {
         width = sum_others_in_full(me, ctx, in, t_ancestors, t_slot_of, summed);
@@ -248,10 +249,11 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         summed.assign(rows * width, PositionCounts{});  // every row decided from the start: not read
     }
 
+    if (!sums) sums = summed.data();
     m.meta_votes.reserve(rows, rows * width + rows);
     bool all_same = pv != nullptr && cache != nullptr;
     for (size_t row = 0; row < rows; ++row) {
-        std::span<const PositionCounts> others(summed.data() + row * width, width);
+        std::span<const PositionCounts> others(sums + row * width, width);
         bool same = false;  // the row equals the parent's
         if (pv && row_cap[row] == 0) {
             // Decided from the start: both passes return that entry alone (spec §5.5).

@@ -66,6 +66,9 @@ void OthersSums::add_entry(std::size_t row, std::size_t at, std::uint8_t flags, 
     if (c.lane[6]) {  // decided: 1 false, 2 true
         auto& mask = c.lane[6] == 2 ? decided_true_[at] : decided_false_[at];
         mask = add ? (mask | bit) : (mask & ~bit);
+        // The first decision met in the others' (ascending voter) order (spec §5.2).
+        const std::uint64_t any = decided_true_[at] | decided_false_[at];
+        sums_[at].lane[6] = any == 0 ? 0 : (decided_true_[at] & (any & (~any + 1))) ? 2 : 1;
     }
 }
 
@@ -116,22 +119,6 @@ void OthersSums::apply(std::size_t rank, const MetaEvent& am) {
         const std::uint8_t* flags = lists.flags_data() + r.begin;
         const std::size_t n = std::min<std::size_t>({r.size, width_, limit_[row_index]});
         for (std::size_t pos = 0; pos < n; ++pos) add_entry(row_index, base + pos, flags[pos], bit, Add);
-    }
-}
-
-void OthersSums::materialize(std::vector<PositionCounts>& out) const {
-    out.resize(sums_.size());
-    for (std::size_t r = 0; r < row_peer_.size(); ++r) {
-        PositionCounts* o = out.data() + r * width_;
-        const std::size_t n = std::min<std::size_t>(width_, limit_[r]);
-        if (n == 0 || row_unchanged(r)) continue;
-        std::memcpy(static_cast<void*>(o), sums_.data() + r * width_, n * sizeof(PositionCounts));
-        for (std::size_t pos = 0; pos < n; ++pos) {
-            const std::size_t i = r * width_ + pos;
-            const std::uint64_t any = decided_true_[i] | decided_false_[i];
-            // The first decision met in the others' (ascending voter) order (spec §5.2).
-            if (any) o[pos].lane[6] = (decided_true_[i] & (any & (~any + 1))) ? 2 : 1;
-        }
     }
 }
 

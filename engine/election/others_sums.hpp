@@ -58,10 +58,9 @@ public:
         fixed_[row] = fixed;
         dirty_[row] = 0;
     }
-    // rows x width() sums in the layout set_meta_votes reads (lane 6: the first decision by rank).
-    // Only the kept positions of rows not row_unchanged() are written; the rest of `out` is left
-    // as it was.
-    void materialize(std::vector<PositionCounts>& out) const;
+    // rows x width() sums in the layout set_meta_votes reads (lane 6: the first decision by
+    // rank), read in place. Only each row's kept positions are exact: later ones are never read.
+    std::span<const PositionCounts> sums() const { return sums_; }
     std::size_t width() const { return width_; }
     // The sums now belong to `meta` (built with `serial`).
     void bind(const MetaEvent* meta, std::uint64_t serial) {
@@ -83,7 +82,7 @@ private:
     std::vector<std::int32_t> row_of_;  // peer -> row, -1 if none
     std::vector<std::uint32_t> limit_;  // row -> positions still kept
     std::size_t width_ = 0;
-    std::vector<PositionCounts> sums_;  // rows x width, lanes 0-5
+    std::vector<PositionCounts> sums_;  // rows x width; lane 6 follows the decided masks
     std::vector<std::uint64_t> decided_true_, decided_false_;  // rows x width: ranks with a decided entry
     std::vector<const MetaEvent*> other_;                       // by rank
     std::vector<std::uint64_t> other_serial_;

@@ -89,8 +89,7 @@ TEST(OthersSums, EqualsAFullSummationAfterEveryChange) {
             limit[row] = std::min<std::uint32_t>(limit[row], static_cast<std::uint32_t>(rng() % width));
             sums.limit_row(row, limit[row]);
         }
-        std::vector<PositionCounts> kept;
-        sums.materialize(kept);
+        const std::span<const PositionCounts> kept = sums.sums();
         std::vector<PositionCounts> full(voters * width);
         for (const auto& m : current)
             if (m) add_others(full, width, row_of, m->meta_votes);
