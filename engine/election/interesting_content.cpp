@@ -35,7 +35,7 @@ void interesting_content(const MetaElection& me, const ElectionContext& ctx, Eve
     keys.clear();
     const graph::Event& e = ctx.graph[ei];
     const KeySet* known = nullptr;
-    if (auto it = me.interesting_events.find(e.creator); it != me.interesting_events.end()) known = &it->second.keys;
+    if (const InterestingEvents* ie = me.interesting_events.find(e.creator)) known = &ie->keys;
 
     const size_t n = me.voters.size();
     size_t voters_in_ancestry = 0;

@@ -326,9 +326,9 @@ static std::vector<KeyIndex> order_payloads(const MetaElection& me, const Electi
     struct Entry { KeyIndex key; std::uint32_t count; std::size_t min_pos; };
     std::vector<Entry> table;
     for (PeerIndex p : true_peers) {
-        auto it = me.interesting_events.find(p);
-        if (it == me.interesting_events.end() || it->second.events.empty()) continue;
-        const MetaEvent* first = me.meta_event(it->second.events.front());
+        const InterestingEvents* ie = me.interesting_events.find(p);
+        if (!ie) continue;
+        const MetaEvent* first = me.meta_event(ie->events.front());
         PARSEC_ASSERT(first != nullptr, "interesting event without meta-event");
         for (std::size_t pos = 0; pos < first->interesting_content.size(); ++pos) {
             KeyIndex key = first->interesting_content[pos];

@@ -1,7 +1,6 @@
 // The one running meta-election of a node (spec §4.1) and the rules that advance it (§4.2-§4.4,
 // §5.6, §6.1, §6.2, §6.4). State is plain data so read-only views can show every part of it.
 #pragma once
-#include <map>
 #include <memory>
 #include <vector>
 
@@ -47,6 +46,7 @@ public:
         bits_[k / 64] |= std::uint64_t{1} << (k % 64);
     }
     bool empty() const { return bits_.empty(); }
+    void clear() { bits_.clear(); }  // keeps the capacity
 
 private:
     std::vector<std::uint64_t> bits_;
@@ -55,6 +55,55 @@ private:
 struct InterestingEvents {
     std::vector<EventIndex> events;  // in processing order
     KeySet keys;                     // the union of their interesting content
+};
+
+// Each peer's interesting events (spec §4.1) by peer index: a peer is present once it has one.
+// A vector, not a map: it is read at every new meta-event and emptied at every decision, and
+// emptying keeps each peer's capacity for the next election.
+class InterestingByPeer {
+public:
+    const InterestingEvents* find(PeerIndex p) const {
+        return p < by_peer_.size() && !by_peer_[p].events.empty() ? &by_peer_[p] : nullptr;
+    }
+    InterestingEvents& operator[](PeerIndex p) {
+        if (p >= by_peer_.size()) by_peer_.resize(p + 1);
+        return by_peer_[p];
+    }
+    void clear() {
+        for (auto& ie : by_peer_) {
+            ie.events.clear();
+            ie.keys.clear();
+        }
+    }
+
+    // The present peers in ascending order, as (peer, events) pairs.
+    struct Entry {
+        PeerIndex peer;
+        const InterestingEvents& ie;
+    };
+    class Iterator {
+    public:
+        Iterator(const std::vector<InterestingEvents>& v, std::size_t i) : v_(&v), i_(i) { skip(); }
+        Entry operator*() const { return {static_cast<PeerIndex>(i_), (*v_)[i_]}; }
+        Iterator& operator++() {
+            ++i_;
+            skip();
+            return *this;
+        }
+        bool operator!=(const Iterator& o) const { return i_ != o.i_; }
+
+    private:
+        void skip() {
+            while (i_ < v_->size() && (*v_)[i_].events.empty()) ++i_;
+        }
+        const std::vector<InterestingEvents>* v_;
+        std::size_t i_;
+    };
+    Iterator begin() const { return Iterator(by_peer_, 0); }
+    Iterator end() const { return Iterator(by_peer_, by_peer_.size()); }
+
+private:
+    std::vector<InterestingEvents> by_peer_;
 };
 
 // One unconsensused vote with what the ancestry test needs (spec §3 is_descendant_of), kept
@@ -94,7 +143,7 @@ private:
 struct MetaElection {
     std::vector<PeerIndex> voters;                              // sorted
     std::vector<std::shared_ptr<const MetaEvent>> meta_events;  // by event index (null = none); immutable
-    std::map<PeerIndex, InterestingEvents> interesting_events;
+    InterestingByPeer interesting_events;
     std::vector<EventIndex> unconsensused_events;               // ascending
     VotesByKey unconsensused_by_key;
     std::vector<KeyIndex> consensus_history;
