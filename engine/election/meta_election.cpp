@@ -92,7 +92,6 @@ void refresh_candidates(MetaElection& me) {
     me.candidate_peers.clear();
     me.candidate_events.clear();
     for (const auto& [peer, ie] : me.interesting_events) {
-        if (ie.events.empty()) continue;
         me.candidate_peers.push_back(peer);
         me.candidate_events.push_back(ie.events.front());
     }
