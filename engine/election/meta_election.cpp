@@ -57,7 +57,7 @@ std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
         m->meta_votes.clear();
         m->longest_list = 0;
         m->decided_rows = 0;
-        m->has_voter_ancestors = false;
+        m->voter_ancestors.clear();
         return m;
     }
     return std::make_shared<MetaEvent>();
@@ -213,10 +213,8 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     auto& row_peer = t_row_peer;
     auto& row_cap = t_row_cap;
     const bool any_row = find_rows(pv, me, row_peer, row_cap);
-    if (any_row && !m.has_voter_ancestors) {
-        find_voter_ancestors(e, me, ctx, m.voter_ancestors);
-        m.has_voter_ancestors = true;
-    }
+    // Found at the first build (one entry per voter), kept by rebuilds.
+    if (any_row && m.voter_ancestors.empty()) find_voter_ancestors(e, me, ctx, m.voter_ancestors);
     const std::span<const EventIndex> ancestor_events =
         any_row ? std::span<const EventIndex>(m.voter_ancestors) : std::span<const EventIndex>();
     const VoteInputs in{pm, row_peer, row_cap, ancestor_events};
@@ -299,7 +297,6 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
         if (slot) {  // a rebuild (spec §4.2)
             m->interesting_content = slot->interesting_content;
             m->voter_ancestors = slot->voter_ancestors;
-            m->has_voter_ancestors = slot->has_voter_ancestors;
         }
         else interesting_content(me, ctx, ei, m->interesting_content);
         me.release(slot);
@@ -410,21 +407,18 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
             continue;
         }
         if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
-        if (m.use_count() == 1) {
-            // Nothing else holds it (no checkpoint, no history): prune in place, as a new build.
-            auto& own = const_cast<MetaEvent&>(*m);
-            own.serial = ++me.build_serial;
-            auto& content = own.interesting_content;
-            content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
-            continue;
+        // Pruned in place when nothing else holds it (no checkpoint, no history), else in a copy;
+        // either way as a new build.
+        if (m.use_count() != 1) {
+            auto copy = me.fresh_meta_event();
+            *copy = *m;
+            me.release(m);
+            m = std::move(copy);
         }
-        auto pruned = me.fresh_meta_event();
-        *pruned = *m;
-        pruned->serial = ++me.build_serial;
-        auto& content = pruned->interesting_content;
+        auto& pruned = const_cast<MetaEvent&>(*m);
+        pruned.serial = ++me.build_serial;
+        auto& content = pruned.interesting_content;
         content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
-        me.release(m);
-        m = std::move(pruned);
     }
     me.meta_floor = new_start;
     me.others_sums.clear_all();  // meta-events they read are rebuilt from here

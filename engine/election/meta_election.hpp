@@ -28,9 +28,9 @@ struct MetaEvent {
     std::uint32_t decided_rows = 0;               // lists whose last entry is decided (spec §6.1 counts them)
     std::uint64_t observer_version = 0;           // MetaElection::interesting_version when the observer was set
     // The other voters' latest non-forked ancestor events by voter rank (spec §5.6), found at the
-    // first build: a pure function of the event and the voters, which a kept meta-event keeps.
+    // first build (empty until then): a pure function of the event and the voters, which a kept
+    // meta-event keeps (a change of voters drops every meta-event).
     std::vector<EventIndex> voter_ancestors;
-    bool has_voter_ancestors = false;
 
     std::optional<MetaVoteList> votes_for(PeerIndex p) const { return meta_votes.find(p); }
     bool is_empty() const { return observees.empty() && interesting_content.empty() && meta_votes.empty(); }

@@ -61,7 +61,6 @@ void write_config(std::string& out, const sim::SimConfig& c, const std::vector<s
     roles += '}';
 }
 
-
 void write_outcome(std::string& out, const sim::Outcome& o, const std::vector<std::string>& names) {
     json::Object obj(out);
     write_list(obj.key("created"), o.created, [&](const sim::CreatedEvent& e) {
