@@ -46,6 +46,11 @@ public:
             if (s.tag == tag && core::same_hash(events_[s.index].hash, h)) return s.index;
         }
     }
+    // Starts loading the table slot an insert of hash `h` will probe first: in a large graph that
+    // slot is a cache miss, and the caller has other work to do before it inserts.
+    void prefetch_slot(const core::Hash32& h) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[HashKey{}(h) & mask_], 1);
+    }
     // Room for `n` events without regrowing (a replay knows its event count).
     void reserve(size_t n) {
         events_.reserve(n);

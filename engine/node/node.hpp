@@ -114,6 +114,10 @@ private:
     // graph's hash table: that table is a cache miss per lookup in a large graph.
     // `creator` = peers_.find(packed.creator).
     EventIndex find_known(PeerIndex creator, const model::PackedEvent& packed, const core::Hash32& h) const;
+    // The held event whose packed form has every field encode_content reads equal to packed's,
+    // so the same content and hash, found without encoding or hashing. kNoEvent means "not
+    // found this way", not "not held": find_known decides then.
+    EventIndex find_held_copy(PeerIndex creator, const model::PackedEvent& packed) const;
     // graph_.find(h) for a self-parent of `creator`: usually its latest event, checked first.
     EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);

@@ -83,12 +83,16 @@ Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core:
 }
 
 Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
-    // Skip events we already hold before doing any more work (spec §2.4 step 3a).
+    // Skip events we already hold before doing any more work (spec §2.4 step 3a). A message
+    // carries every event its sender cannot tell we hold, so in a busy cluster most of them are
+    // held: those are recognised by their fields first, without encoding and hashing them.
+    const PeerIndex sender = peers_.find(packed.creator);  // looked up once for every step
+    if (EventIndex held = find_held_copy(sender, packed); held != model::kNoEvent) return held;
     thread_local core::Bytes content;  // reused: every received event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
-    const PeerIndex sender = peers_.find(packed.creator);  // looked up once for both steps
+    graph_.prefetch_slot(h);  // an event not held is inserted below
     if (EventIndex known = find_known(sender, packed, h); known != model::kNoEvent) return known;
     model::Event ev;  // filled in place: a returned event would be copied once more
     ev.creator = sender;
@@ -108,6 +112,40 @@ EventIndex Node::find_self_parent(PeerIndex creator, const core::Hash32& h) cons
     const EventIndex last = peers_[creator].last_event();
     if (last != model::kNoEvent && core::same_hash(graph_[last].hash, h)) return last;
     return graph_.find(h);
+}
+
+EventIndex Node::find_held_copy(PeerIndex creator, const PackedEvent& packed) const {
+    if (creator == model::kNoPeer) return model::kNoEvent;
+    EventIndex sp = model::kNoEvent;
+    std::uint32_t index = 0;
+    if (packed.cause != CauseKind::Initial) {
+        sp = find_self_parent(creator, packed.self_parent);
+        if (sp == model::kNoEvent) return model::kNoEvent;
+        index = graph_[sp].index_by_creator + 1;
+    }
+    // The creator is `creator`'s id (PeerList::find compares name and key) and the self-parent
+    // hash is sp's; what else encode_content reads depends on the cause.
+    for (EventIndex e : peers_.events_by_index(creator, index)) {
+        const model::Event& x = graph_[e];
+        if (x.cause != packed.cause || x.self_parent != sp) continue;
+        switch (packed.cause) {
+            case CauseKind::Requesting:
+                if (x.recipient != model::kNoPeer && peers_[x.recipient].id == packed.recipient) return e;
+                break;
+            case CauseKind::Request:
+            case CauseKind::Response:
+                if (core::same_hash(graph_[x.other_parent].hash, packed.other_parent)) return e;
+                break;
+            case CauseKind::Observation:
+                if (x.key != model::kNoKey && x.vote_signature == packed.vote_signature &&
+                    store_[x.key].observation == packed.vote)
+                    return e;
+                break;
+            case CauseKind::Initial:
+                return e;
+        }
+    }
+    return model::kNoEvent;
 }
 
 EventIndex Node::find_known(PeerIndex creator, const PackedEvent& packed, const core::Hash32& h) const {

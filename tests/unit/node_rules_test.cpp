@@ -1,8 +1,12 @@
 // Node-level rules the reference recordings cannot show: forged or altered events are refused
 // with a reason and never inserted (issue 2, real identities), and Single mode keeps one block
 // per vote even when two creators vote the same payload (spec Appendix B 12h), and a replayed node's
-// gossip that packs no message changes it as gossip does.
+// gossip that packs no message changes it as gossip does, and a held event is recognised while
+// an altered copy of it is not.
 #include <gtest/gtest.h>
+
+#include <functional>
+#include <tuple>
 
 #include "node/node.hpp"
 
@@ -171,5 +175,69 @@ TEST(NodeRules, GossipThatPacksNoMessageChangesTheNodeAsGossipDoes) {
     for (size_t i = 0; i < decided.size(); ++i) {
         EXPECT_EQ(twin.decisions()[i].deciding_event, decided[i].deciding_event) << "decision " << i;
         EXPECT_EQ(twin.decisions()[i].keys, decided[i].keys) << "decision " << i;
+    }
+}
+
+// Most events a message carries are held already, and are recognised by their fields before any
+// hashing. A re-sent honest message must change nothing but the new sync event; a copy of a held
+// event with any hashed field altered is not that event, and is refused as a forgery.
+TEST(NodeRules, HeldEventsAreRecognisedAndAlteredCopiesOfThemAreRefused) {
+    for (auto kind : {crypto::IdentityKind::Ed25519, crypto::IdentityKind::Mock}) {
+        SCOPED_TRACE(kind == crypto::IdentityKind::Ed25519 ? "ed25519" : "mock");
+        Pair p = make_nodes(3, kind, model::ConsensusMode::Supermajority);
+        node::Node& alice = p.nodes[0];
+        node::Node& bob = p.nodes[1];
+        const auto request = alice_message(p);  // Initial, Genesis vote, "tx" vote, Requesting Bob
+        auto response = bob.handle_request(p.ids[0].id, request);
+        ASSERT_TRUE(response.ok()) << response.error().to_string();
+        ASSERT_TRUE(alice.handle_response(p.ids[1].id, response.value()).ok());
+
+        auto index_of = [&](const node::Node& n, const model::PackedEvent& e) {
+            return n.graph().find(model::event_hash(e, *p.crypto));
+        };
+        // Honest re-sends: every event is found where it is, one sync event is added.
+        for (auto [receiver, sender, msg] : {std::tuple{&bob, 0, request}, std::tuple{&alice, 1, response.value()}}) {
+            std::vector<model::EventIndex> before;
+            for (const auto& e : msg) before.push_back(index_of(*receiver, e));
+            const size_t size = receiver->graph().size();
+            const auto& src = p.ids[static_cast<size_t>(sender)].id;
+            const bool ok = receiver == &bob ? receiver->handle_request(src, msg).ok()
+                                             : receiver->handle_response(src, msg).ok();
+            ASSERT_TRUE(ok) << "an honest re-send";
+            EXPECT_EQ(receiver->graph().size(), size + 1) << "only the new sync event is added";
+            for (size_t i = 0; i < msg.size(); ++i) EXPECT_EQ(index_of(*receiver, msg[i]), before[i]) << "event " << i;
+        }
+
+        auto find_cause = [](const model::Message& msg, model::CauseKind cause) {
+            for (size_t i = msg.size(); i-- > 0;)
+                if (msg[i].cause == cause) return i;
+            ADD_FAILURE() << "no event of that cause";
+            return size_t{0};
+        };
+        const size_t vote = last_index_with_vote(request);
+        const size_t requesting = find_cause(request, model::CauseKind::Requesting);
+        const size_t sync = find_cause(response.value(), model::CauseKind::Request);
+        struct Alteration {
+            const char* what;
+            bool to_bob;  // Alice's request to Bob, else Bob's response to Alice
+            std::function<void(model::Message&)> alter;
+        };
+        const std::vector<Alteration> alterations = {
+            {"vote payload", true, [&](model::Message& m) { m[vote].vote.payload = "ty"; }},
+            {"vote signature", true, [&](model::Message& m) { m[vote].vote_signature.bytes[0] ^= 0x01; }},
+            {"self-parent", true, [&](model::Message& m) { m[vote].self_parent = m[vote - 1].self_parent; }},
+            {"recipient", true, [&](model::Message& m) { m[requesting].recipient = p.ids[2].id; }},
+            {"other-parent", false, [&](model::Message& m) { m[sync].other_parent = model::event_hash(request[vote], *p.crypto); }},
+        };
+        for (const auto& a : alterations) {
+            model::Message msg = a.to_bob ? request : response.value();
+            a.alter(msg);
+            node::Node& receiver = a.to_bob ? bob : alice;
+            const size_t size = receiver.graph().size();
+            const bool ok = a.to_bob ? receiver.handle_request(p.ids[0].id, msg).ok()
+                                     : receiver.handle_response(p.ids[1].id, msg).ok();
+            EXPECT_FALSE(ok) << "an altered " << a.what << " was taken for the held event";
+            EXPECT_EQ(receiver.graph().size(), size) << a.what << ": nothing is added";
+        }
     }
 }
