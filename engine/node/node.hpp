@@ -110,14 +110,16 @@ private:
     // Adds our Requesting event for `peer` (spec §2.3) and returns the peer's index.
     Result<PeerIndex> add_requesting_event(const PeerId& peer);
     Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
-    // The held event with hash `h` (packed's), found through its creator's slots rather than the
-    // graph's hash table: that table is a cache miss per lookup in a large graph.
-    // `creator` = peers_.find(packed.creator).
-    EventIndex find_known(PeerIndex creator, const model::PackedEvent& packed, const core::Hash32& h) const;
-    // The held event whose packed form has every field encode_content reads equal to packed's,
-    // so the same content and hash, found without encoding or hashing. kNoEvent means "not
-    // found this way", not "not held": find_known decides then.
-    EventIndex find_held_copy(PeerIndex creator, const model::PackedEvent& packed) const;
+    // Where a held copy of `packed` would be: its creator's events at its index (one unless the
+    // creator forked), found through the creator's slots rather than the graph's hash table (a
+    // cache miss per lookup in a large graph). Empty when the creator (`creator` =
+    // peers_.find(packed.creator)) or the self-parent is unknown: then packed is not held.
+    // `self_parent` receives the self-parent found (kNoEvent for an Initial event).
+    const graph::Slot& held_place(PeerIndex creator, const model::PackedEvent& packed, EventIndex& self_parent) const;
+    // The event at `place` whose packed form has every field encode_content reads equal to
+    // packed's, so the same content and hash, found without encoding or hashing. kNoEvent means
+    // "not found this way", not "not held": the hashes decide then.
+    EventIndex find_held_copy(const graph::Slot& place, EventIndex self_parent, const model::PackedEvent& packed) const;
     // graph_.find(h) for a self-parent of `creator`: usually its latest event, checked first.
     EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);

@@ -87,13 +87,19 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     // carries every event its sender cannot tell we hold, so in a busy cluster most of them are
     // held: those are recognised by their fields first, without encoding and hashing them.
     const PeerIndex sender = peers_.find(packed.creator);  // looked up once for every step
-    if (EventIndex held = find_held_copy(sender, packed); held != model::kNoEvent) return held;
+    EventIndex self_parent = model::kNoEvent;
+    const graph::Slot& place = held_place(sender, packed, self_parent);
+    if (!place.empty())
+        if (EventIndex held = find_held_copy(place, self_parent, packed); held != model::kNoEvent) return held;
     thread_local core::Bytes content;  // reused: every received event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);
     core::Hash32 h = crypto_->hash(content);
     graph_.prefetch_slot(h);  // an event not held is inserted below
-    if (EventIndex known = find_known(sender, packed, h); known != model::kNoEvent) return known;
+    // A held event with this hash has this content (spec §1.5: the hash commits to the creator
+    // and self-parent), so it is at `place`.
+    for (EventIndex e : place)  // usually none
+        if (core::same_hash(graph_[e].hash, h)) return e;
     model::Event ev;  // filled in place: a returned event would be copied once more
     ev.creator = sender;
     if (auto s = unpack_into(ev, packed, &content, &h); !s.ok()) return s.error();
@@ -114,20 +120,25 @@ EventIndex Node::find_self_parent(PeerIndex creator, const core::Hash32& h) cons
     return graph_.find(h);
 }
 
-EventIndex Node::find_held_copy(PeerIndex creator, const PackedEvent& packed) const {
-    if (creator == model::kNoPeer) return model::kNoEvent;
-    EventIndex sp = model::kNoEvent;
+const graph::Slot& Node::held_place(PeerIndex creator, const PackedEvent& packed, EventIndex& self_parent) const {
+    static const graph::Slot kNowhere;
+    self_parent = model::kNoEvent;
+    if (creator == model::kNoPeer) return kNowhere;
     std::uint32_t index = 0;
     if (packed.cause != CauseKind::Initial) {
-        sp = find_self_parent(creator, packed.self_parent);
-        if (sp == model::kNoEvent) return model::kNoEvent;
-        index = graph_[sp].index_by_creator + 1;
+        self_parent = find_self_parent(creator, packed.self_parent);
+        if (self_parent == model::kNoEvent) return kNowhere;
+        index = graph_[self_parent].index_by_creator + 1;
     }
-    // The creator is `creator`'s id (PeerList::find compares name and key) and the self-parent
-    // hash is sp's; what else encode_content reads depends on the cause.
-    for (EventIndex e : peers_.events_by_index(creator, index)) {
+    return peers_.events_by_index(creator, index);
+}
+
+EventIndex Node::find_held_copy(const graph::Slot& place, EventIndex self_parent, const PackedEvent& packed) const {
+    // The creator is the place's (PeerList::find compares name and key) and the self-parent hash
+    // is self_parent's; what else encode_content reads depends on the cause.
+    for (EventIndex e : place) {
         const model::Event& x = graph_[e];
-        if (x.cause != packed.cause || x.self_parent != sp) continue;
+        if (x.cause != packed.cause || x.self_parent != self_parent) continue;
         switch (packed.cause) {
             case CauseKind::Requesting:
                 if (x.recipient != model::kNoPeer && peers_[x.recipient].id == packed.recipient) return e;
@@ -145,22 +156,6 @@ EventIndex Node::find_held_copy(PeerIndex creator, const PackedEvent& packed) co
                 return e;
         }
     }
-    return model::kNoEvent;
-}
-
-EventIndex Node::find_known(PeerIndex creator, const PackedEvent& packed, const core::Hash32& h) const {
-    // A held event with this hash has this content (spec §1.5: the hash commits to the creator
-    // and self-parent), so it sits in its creator's slot at self-parent's index + 1; an unknown
-    // creator or self-parent means it is not held.
-    if (creator == model::kNoPeer) return model::kNoEvent;
-    std::uint32_t index = 0;
-    if (packed.cause != CauseKind::Initial) {
-        const EventIndex sp = find_self_parent(creator, packed.self_parent);
-        if (sp == model::kNoEvent) return model::kNoEvent;
-        index = graph_[sp].index_by_creator + 1;
-    }
-    for (EventIndex e : peers_.events_by_index(creator, index))
-        if (core::same_hash(graph_[e].hash, h)) return e;
     return model::kNoEvent;
 }
 
