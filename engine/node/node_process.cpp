@@ -89,8 +89,7 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     const PeerIndex sender = peers_.find(packed.creator);  // looked up once for every step
     EventIndex self_parent = model::kNoEvent;
     const graph::Slot& place = held_place(sender, packed, self_parent);
-    if (!place.empty())
-        if (EventIndex held = find_held_copy(place, self_parent, packed); held != model::kNoEvent) return held;
+    if (EventIndex held = find_held_copy(place, self_parent, packed); held != model::kNoEvent) return held;
     thread_local core::Bytes content;  // reused: every received event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <functional>
-#include <tuple>
 
 #include "node/node.hpp"
 
@@ -195,17 +194,20 @@ TEST(NodeRules, HeldEventsAreRecognisedAndAlteredCopiesOfThemAreRefused) {
         auto index_of = [&](const node::Node& n, const model::PackedEvent& e) {
             return n.graph().find(model::event_hash(e, *p.crypto));
         };
+        // A message from Alice to Bob is a request, from Bob to Alice a response.
+        auto deliver = [&](bool to_bob, const model::Message& msg) {
+            return to_bob ? bob.handle_request(p.ids[0].id, msg).ok() : alice.handle_response(p.ids[1].id, msg).ok();
+        };
         // Honest re-sends: every event is found where it is, one sync event is added.
-        for (auto [receiver, sender, msg] : {std::tuple{&bob, 0, request}, std::tuple{&alice, 1, response.value()}}) {
+        for (bool to_bob : {true, false}) {
+            const node::Node& receiver = to_bob ? bob : alice;
+            const model::Message& msg = to_bob ? request : response.value();
             std::vector<model::EventIndex> before;
-            for (const auto& e : msg) before.push_back(index_of(*receiver, e));
-            const size_t size = receiver->graph().size();
-            const auto& src = p.ids[static_cast<size_t>(sender)].id;
-            const bool ok = receiver == &bob ? receiver->handle_request(src, msg).ok()
-                                             : receiver->handle_response(src, msg).ok();
-            ASSERT_TRUE(ok) << "an honest re-send";
-            EXPECT_EQ(receiver->graph().size(), size + 1) << "only the new sync event is added";
-            for (size_t i = 0; i < msg.size(); ++i) EXPECT_EQ(index_of(*receiver, msg[i]), before[i]) << "event " << i;
+            for (const auto& e : msg) before.push_back(index_of(receiver, e));
+            const size_t size = receiver.graph().size();
+            ASSERT_TRUE(deliver(to_bob, msg)) << "an honest re-send";
+            EXPECT_EQ(receiver.graph().size(), size + 1) << "only the new sync event is added";
+            for (size_t i = 0; i < msg.size(); ++i) EXPECT_EQ(index_of(receiver, msg[i]), before[i]) << "event " << i;
         }
 
         auto find_cause = [](const model::Message& msg, model::CauseKind cause) {
@@ -232,11 +234,9 @@ TEST(NodeRules, HeldEventsAreRecognisedAndAlteredCopiesOfThemAreRefused) {
         for (const auto& a : alterations) {
             model::Message msg = a.to_bob ? request : response.value();
             a.alter(msg);
-            node::Node& receiver = a.to_bob ? bob : alice;
+            const node::Node& receiver = a.to_bob ? bob : alice;
             const size_t size = receiver.graph().size();
-            const bool ok = a.to_bob ? receiver.handle_request(p.ids[0].id, msg).ok()
-                                     : receiver.handle_response(p.ids[1].id, msg).ok();
-            EXPECT_FALSE(ok) << "an altered " << a.what << " was taken for the held event";
+            EXPECT_FALSE(deliver(a.to_bob, msg)) << "an altered " << a.what << " was taken for the held event";
             EXPECT_EQ(receiver.graph().size(), size) << a.what << ": nothing is added";
         }
     }
