@@ -102,8 +102,7 @@ MockCrypto::Memo* MockCrypto::last_memo_of(core::ByteSpan message) const {
     return &memos_[last_memo_ - 1];
 }
 
-Signature MockCrypto::memo_signature(core::ByteSpan message, const std::uint8_t* key32) const {
-    Memo* memo = last_memo_of(message);
+Signature MockCrypto::memo_signature(Memo* memo, core::ByteSpan message, const std::uint8_t* key32) const {
     if (!memo) return mock_signature(message, key32);
     // The first key's signature sits in the entry; further keys' (every voter signs the same
     // payload) in a side table, so alternating signers do not evict each other.
@@ -130,6 +129,20 @@ Signature MockCrypto::sign(const Identity& signer, core::ByteSpan message) const
 
 bool MockCrypto::verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const {
     return memo_signature(message, signer.public_key.data()) == sig;
+}
+
+// hash() leaves last_memo_ at the entry of exactly these bytes: no second comparison of them.
+core::Hash32 MockCrypto::hash_and_sign(const Identity& signer, core::ByteSpan message, Signature& sig) const {
+    const core::Hash32 h = hash(message);
+    sig = memo_signature(&memos_[last_memo_ - 1], message, signer.secret.bytes.data());
+    return h;
+}
+
+core::Hash32 MockCrypto::hash_and_verify(const PeerId& signer, core::ByteSpan message, const Signature& sig,
+                                         bool& valid) const {
+    const core::Hash32 h = hash(message);
+    valid = memo_signature(&memos_[last_memo_ - 1], message, signer.public_key.data()) == sig;
+    return h;
 }
 
 namespace {

@@ -53,6 +53,21 @@ public:
     virtual bool verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const = 0;
     // Content hash for events and observations.
     virtual core::Hash32 hash(core::ByteSpan data) const = 0;
+    // hash(message) with sign(signer, message), or with whether verify(signer, message, sig)
+    // holds: one call, so that an implementation memoising by content finds the bytes once. (A
+    // vote is hashed when signed although its hash is not needed yet: every peer verifying it
+    // later then finds the memo entry.)
+    virtual core::Hash32 hash_and_sign(const Identity& signer, core::ByteSpan message, Signature& sig) const {
+        const core::Hash32 h = hash(message);
+        sig = sign(signer, message);
+        return h;
+    }
+    virtual core::Hash32 hash_and_verify(const PeerId& signer, core::ByteSpan message, const Signature& sig,
+                                         bool& valid) const {
+        const core::Hash32 h = hash(message);
+        valid = verify(signer, message, sig);
+        return h;
+    }
 };
 
 // The reference's mock (spec §1.1): pk = sk = SHA3-256(name); signature = SipHash-1-3(msg ‖ sk).
@@ -67,6 +82,9 @@ public:
     Signature sign(const Identity& signer, core::ByteSpan message) const override;
     bool verify(const PeerId& signer, core::ByteSpan message, const Signature& sig) const override;
     core::Hash32 hash(core::ByteSpan data) const override;
+    core::Hash32 hash_and_sign(const Identity& signer, core::ByteSpan message, Signature& sig) const override;
+    core::Hash32 hash_and_verify(const PeerId& signer, core::ByteSpan message, const Signature& sig,
+                                 bool& valid) const override;
     size_t hashes_computed() const { return hashes_computed_; }
 
 private:
@@ -98,8 +116,11 @@ private:
     mutable size_t extra_signature_count_ = 0;
     // The latest hash()'s memo entry if it is for exactly these bytes.
     Memo* last_memo_of(core::ByteSpan message) const;
-    // The mock signature of the bytes under a 32-byte key, from/into that memo entry.
-    Signature memo_signature(core::ByteSpan message, const std::uint8_t* key32) const;
+    // The mock signature of the bytes under a 32-byte key, from/into their memo entry (null: none).
+    Signature memo_signature(core::ByteSpan message, const std::uint8_t* key32) const {
+        return memo_signature(last_memo_of(message), message, key32);
+    }
+    Signature memo_signature(Memo* memo, core::ByteSpan message, const std::uint8_t* key32) const;
     mutable std::vector<MemoSlot> memo_slots_;
     mutable std::vector<std::string> memo_keys_;
     mutable std::vector<Memo> memos_;

@@ -101,9 +101,7 @@ public:
     // Appends a row; rows must be appended in ascending peer order.
     void append(std::uint32_t peer, const MetaVoteList& list);
     // Appends a row entry by entry: begin_row, then push each entry's flag byte in position order.
-    void begin_row(std::uint32_t peer) {
-        rows_.push_back(Row{peer, static_cast<std::uint32_t>(flags_.size()), 0});
-    }
+    void begin_row(std::uint32_t peer) { add_row(peer, 0); }
     void push(std::uint8_t flags) {
         flags_.push_back(flags);
         ++rows_.back().size;
@@ -115,7 +113,7 @@ public:
         rows_.back().size = 0;
     }
     void append(std::uint32_t peer, std::span<const std::uint8_t> flags) {
-        rows_.push_back(Row{peer, static_cast<std::uint32_t>(flags_.size()), static_cast<std::uint32_t>(flags.size())});
+        add_row(peer, static_cast<std::uint32_t>(flags.size()));
         for (std::uint8_t f : flags) flags_.push_back(f);
     }
 
@@ -148,6 +146,16 @@ public:
 
 
 private:
+    // Writes the row's fields in place: a Row built on the stack and copied in is stored as three
+    // 4-byte writes and reloaded as 8 bytes, a store-forwarding stall on every row appended.
+    void add_row(std::uint32_t peer, std::uint32_t size) {
+        const auto begin = static_cast<std::uint32_t>(flags_.size());
+        Row& r = rows_.emplace_back();
+        r.peer = peer;
+        r.begin = begin;
+        r.size = size;
+    }
+
     std::vector<Row> rows_;
     std::vector<std::uint8_t> flags_;
 };

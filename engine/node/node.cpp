@@ -45,8 +45,7 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
     genesis.vote = Observation::genesis(genesis_group);
     core::Bytes payload;
     model::encode_observation(payload, genesis.vote, *n.crypto_);
-    n.crypto_->hash(payload);  // first: a memoising crypto signs from, and later verifies with, its memo entry
-    genesis.vote_signature = n.crypto_->sign(n.our_, payload);
+    n.crypto_->hash_and_sign(n.our_, payload, genesis.vote_signature);
     if (auto s = n.add_own_event(std::move(genesis)); !s.ok()) return s.error();
     return n;
 }
@@ -70,11 +69,9 @@ Status Node::add_own_event(PackedEvent packed) {
     thread_local core::Bytes content;  // reused: every own event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);
-    // Hash before signing: a memoising crypto may then sign from the hash's memo entry.
-    const core::Hash32 hash = crypto_->hash(content);
-    packed.signature = crypto_->sign(our_, content);
+    const core::Hash32 hash = crypto_->hash_and_sign(our_, content, packed.signature);
     model::Event ev;
-    if (auto s = unpack_into(ev, packed, &content, &hash, /*signed_here=*/true); !s.ok()) return s;
+    if (auto s = unpack_into(ev, packed, &content, &hash, /*signature_checked=*/true); !s.ok()) return s;
     return add_event(std::move(ev));
 }
 
@@ -90,8 +87,7 @@ Status Node::vote_for(const Observation& obs) {
     p.vote = obs;
     core::Bytes payload;
     model::encode_observation(payload, obs, *crypto_);
-    crypto_->hash(payload);  // first: a memoising crypto signs from, and later verifies with, its memo entry
-    p.vote_signature = crypto_->sign(our_, payload);
+    crypto_->hash_and_sign(our_, payload, p.vote_signature);
     if (auto s = add_own_event(std::move(p)); !s.ok()) return s;
     // Sole-voter rule (spec §2.2 step 5): a Requesting event to ourselves lets a lone voter decide.
     if (election_.voters.size() == 1 && election_.voters.front() == model::kOurIndex) {
@@ -256,8 +252,7 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
         v.vote = obs;
         core::Bytes payload;
         model::encode_observation(payload, obs, *crypto_);
-        crypto_->hash(payload);  // first: a memoising crypto signs from, and later verifies with, its memo entry
-        v.vote_signature = crypto_->sign(our_, payload);
+        crypto_->hash_and_sign(our_, payload, v.vote_signature);
         if (auto st = add_or_queue_own_event(std::move(v)); !st.ok()) return st.error();
     }
     if (options_.malice_detection)

@@ -124,13 +124,13 @@ private:
     EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);
     // `content` = encode_content(packed) and `hash` its hash, when the caller already has them.
-    // `signed_here`: we just made the event's signature ourselves, so it needs no verification.
+    // `signature_checked`: the signature is known to be valid (we made it, or the caller verified it).
     Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
-                                const core::Hash32* hash = nullptr, bool signed_here = false);
+                                const core::Hash32* hash = nullptr, bool signature_checked = false);
     // unpack into `e`, a default-constructed event (the hot paths: no copy of the result) whose
     // creator may already be set to packed.creator's index.
     Status unpack_into(model::Event& e, const model::PackedEvent& packed, const core::Bytes* content = nullptr,
-                       const core::Hash32* hash = nullptr, bool signed_here = false);
+                       const core::Hash32* hash = nullptr, bool signature_checked = false);
     Status add_event(model::Event&& e);
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;

@@ -19,14 +19,14 @@ election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator
 }
 
 Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* content_in,
-                                  const core::Hash32* hash_in, bool signed_here) {
+                                  const core::Hash32* hash_in, bool signature_checked) {
     model::Event e;
-    if (auto s = unpack_into(e, packed, content_in, hash_in, signed_here); !s.ok()) return s.error();
+    if (auto s = unpack_into(e, packed, content_in, hash_in, signature_checked); !s.ok()) return s.error();
     return e;
 }
 
 Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core::Bytes* content_in,
-                         const core::Hash32* hash_in, bool signed_here) {
+                         const core::Hash32* hash_in, bool signature_checked) {
     if (e.creator == model::kNoPeer) e.creator = peers_.find(packed.creator);
     if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
     core::Bytes own_content;
@@ -35,7 +35,7 @@ Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core:
         model::encode_content(own_content, packed, *crypto_);
     }
     const core::Bytes& content = content_in ? *content_in : own_content;
-    if (!signed_here && !crypto_->verify(packed.creator, content, packed.signature))
+    if (!signature_checked && !crypto_->verify(packed.creator, content, packed.signature))
         return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
     e.hash = hash_in ? *hash_in : crypto_->hash(content);
     e.cause = packed.cause;
@@ -69,9 +69,9 @@ Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core:
         thread_local core::Bytes payload;  // reused: every vote is encoded here
         payload.clear();
         model::encode_observation(payload, packed.vote, *crypto_);
-        // Hash before verifying: the crypto may then check the signature against its memo entry.
-        core::Hash32 h = crypto_->hash(payload);
-        if (!crypto_->verify(packed.creator, payload, packed.vote_signature))
+        bool valid = false;
+        const core::Hash32 h = crypto_->hash_and_verify(packed.creator, payload, packed.vote_signature, valid);
+        if (!valid)
             return make_error("SignatureFailure", "vote signature does not match creator " + packed.creator.name);
         e.key = store_.insert(key_for(packed.vote, e.creator, h), packed.vote);
         e.vote_signature = packed.vote_signature;
@@ -93,15 +93,18 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     thread_local core::Bytes content;  // reused: every received event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);
-    core::Hash32 h = crypto_->hash(content);
+    bool valid = false;  // acted on only once the event is known not to be held, as before
+    const core::Hash32 h = crypto_->hash_and_verify(packed.creator, content, packed.signature, valid);
     graph_.prefetch_slot(h);  // an event not held is inserted below
     // A held event with this hash has this content (spec §1.5: the hash commits to the creator
     // and self-parent), so it is at `place`.
     for (EventIndex e : place)  // usually none
         if (core::same_hash(graph_[e].hash, h)) return e;
+    if (sender != model::kNoPeer && !valid)  // (an unknown creator is reported by unpack_into)
+        return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
     model::Event ev;  // filled in place: a returned event would be copied once more
     ev.creator = sender;
-    if (auto s = unpack_into(ev, packed, &content, &h); !s.ok()) return s.error();
+    if (auto s = unpack_into(ev, packed, &content, &h, /*signature_checked=*/true); !s.ok()) return s.error();
     if (options_.malice_detection && ev.creator != model::kOurIndex)
         if (auto s = detect_malice(ev, packed); !s.ok()) return s.error();
     PeerIndex creator = ev.creator;
