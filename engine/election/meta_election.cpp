@@ -251,6 +251,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     bool all_same = pv != nullptr && cache != nullptr;
     for (size_t row = 0; row < rows; ++row) {
         std::span<const PositionCounts> others(sums + row * width, width);
+        const std::size_t begin = m.meta_votes.flags_size();  // where this row's entries go
         bool same = false;  // the row equals the parent's
         if (pv && row_cap[row] == 0) {
             // Decided from the start: both passes return that entry alone (spec §5.5).
@@ -263,14 +264,14 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         } else if (pv) {
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
             append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
-            if (cache) same = same_flags(m.meta_votes.flags(row), pv->flags(row));
+            if (cache) same = same_flags(m.meta_votes.flags_from(begin), pv->flags(row));
         } else {
             MetaVote v;
             v.est = std::binary_search(m.observees.begin(), m.observees.end(), row_peer[row]) ? kTrue : kFalse;
             const std::uint8_t initial = flag_byte(v);
             append_next_votes_row(row_peer[row], {&initial, 1}, others, false, n, m.meta_votes);
         }
-        const auto list = m.meta_votes.flags(row);
+        const auto list = m.meta_votes.flags_from(begin);
         if (cache) cache->finish_row(row, same);
         all_same = all_same && same;
         m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));

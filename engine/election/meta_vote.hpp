@@ -107,6 +107,11 @@ public:
         ++rows_.back().size;
     }
     std::size_t flags_size() const { return flags_.size(); }
+    // The entries from `begin` on: the last row's, if it started there. Read this way rather than
+    // through the row just appended, whose fields were written piecewise and would be reloaded whole.
+    std::span<const std::uint8_t> flags_from(std::size_t begin) const {
+        return {flags_.data() + begin, flags_.size() - begin};
+    }
     // Empties the last row, whose entries start at flags_size() == `begin`.
     void truncate_last_row(std::size_t begin) {
         flags_.resize(begin);

@@ -14,11 +14,10 @@ constexpr Lanes kCountLanes = {0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0
 
 bool OthersSums::continues(const MetaEvent* parent, std::uint64_t parent_serial,
                            std::span<const model::PeerIndex> row_peer) const {
-    if (meta_ == nullptr || meta_ != parent || serial_ != parent_serial || row_peer.size() != row_peer_.size())
-        return false;
-    for (std::size_t r = 0; r < row_peer.size(); ++r)  // a few rows: a loop beats memcmp
-        if (row_peer[r] != row_peer_[r]) return false;
-    return true;
+    // Bound to `parent` as built with `parent_serial` (any rebuild or pruning gives a new serial),
+    // these sums were last used for the parent's rows, and the parent made one output row per
+    // row: so `row_peer`, read from its output, is row_peer_. Only the count is checked.
+    return meta_ != nullptr && meta_ == parent && serial_ == parent_serial && row_peer.size() == row_peer_.size();
 }
 
 void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t width, std::size_t peer_count,
@@ -63,13 +62,30 @@ void OthersSums::add_entry(std::size_t row, std::size_t at, std::uint8_t flags, 
     b &= kCountLanes;
     a = add ? a + b : a - b;  // 16-bit lanes wrap; every subtraction follows its addition
     std::memcpy(sums_[at].lane, &a, sizeof a);
-    if (c.lane[6]) {  // decided: 1 false, 2 true
-        auto& mask = c.lane[6] == 2 ? decided_true_[at] : decided_false_[at];
-        mask = add ? (mask | bit) : (mask & ~bit);
-        // The first decision met in the others' (ascending voter) order (spec §5.2).
-        const std::uint64_t any = decided_true_[at] | decided_false_[at];
-        sums_[at].lane[6] = any == 0 ? 0 : (decided_true_[at] & (any & (~any + 1))) ? 2 : 1;
-    }
+    if (c.lane[6]) set_decided(at, c.lane[6], bit, add);
+}
+
+// One entry of a voter changed from `from` to `to`: both counts in one vector operation.
+void OthersSums::swap_entry(std::size_t row, std::size_t at, std::uint8_t from, std::uint8_t to, std::uint64_t bit) {
+    dirty_[row] = 1;
+    const PositionCounts& f = contribution(from);
+    const PositionCounts& t = contribution(to);
+    Lanes a, lf, lt;
+    std::memcpy(&a, sums_[at].lane, sizeof a);
+    std::memcpy(&lf, f.lane, sizeof lf);
+    std::memcpy(&lt, t.lane, sizeof lt);
+    a += (lt & kCountLanes) - (lf & kCountLanes);  // wraps like add_entry's
+    std::memcpy(sums_[at].lane, &a, sizeof a);
+    if (f.lane[6]) set_decided(at, f.lane[6], bit, false);
+    if (t.lane[6]) set_decided(at, t.lane[6], bit, true);
+}
+
+void OthersSums::set_decided(std::size_t at, std::uint16_t decision, std::uint64_t bit, bool add) {
+    auto& mask = decision == 2 ? decided_true_[at] : decided_false_[at];  // 1 false, 2 true
+    mask = add ? (mask | bit) : (mask & ~bit);
+    // The first decision met in the others' (ascending voter) order (spec §5.2).
+    const std::uint64_t any = decided_true_[at] | decided_false_[at];
+    sums_[at].lane[6] = any == 0 ? 0 : (decided_true_[at] & (any & (~any + 1))) ? 2 : 1;
 }
 
 // A voter's latest ancestor changed from `old` to `now`: consecutive meta-events of one creator
@@ -99,7 +115,10 @@ void OthersSums::replace(std::size_t rank, const MetaEvent& old, const MetaEvent
         const std::size_t n = std::min(std::max(a_len, b_len), limit);
         for (std::size_t pos = 0; pos < n; ++pos) {
             const bool in_a = pos < a_len, in_b = pos < b_len;
-            if (in_a && in_b && fa[pos] == fb[pos]) continue;
+            if (in_a && in_b) {
+                if (fa[pos] != fb[pos]) swap_entry(static_cast<std::size_t>(row), base + pos, fa[pos], fb[pos], bit);
+                continue;
+            }
             if (in_a) add_entry(static_cast<std::size_t>(row), base + pos, fa[pos], bit, false);
             if (in_b) add_entry(static_cast<std::size_t>(row), base + pos, fb[pos], bit, true);
         }

@@ -73,6 +73,8 @@ private:
     bool change_other(std::size_t rank, const MetaEvent* am);
     void replace(std::size_t rank, const MetaEvent& old, const MetaEvent& now);
     void add_entry(std::size_t row, std::size_t at, std::uint8_t flags, std::uint64_t bit, bool add);
+    void swap_entry(std::size_t row, std::size_t at, std::uint8_t from, std::uint8_t to, std::uint64_t bit);
+    void set_decided(std::size_t at, std::uint16_t decision, std::uint64_t bit, bool add);
     template <bool Add>
     void apply(std::size_t rank, const MetaEvent& am);
 
