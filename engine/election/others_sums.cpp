@@ -88,6 +88,26 @@ void OthersSums::set_decided(std::size_t at, std::uint16_t decision, std::uint64
     sums_[at].lane[6] = any == 0 ? 0 : (decided_true_[at] & (any & (~any + 1))) ? 2 : 1;
 }
 
+// The row of `rows` for `peer`: usually at `hint` (the meta-events of one election mostly have
+// a row for every voter), else found by peer; null if there is none.
+static const MetaVoteRows::Row* row_for(std::span<const MetaVoteRows::Row> rows, std::size_t hint,
+                                        model::PeerIndex peer) {
+    if (hint < rows.size() && rows[hint].peer == peer) return &rows[hint];
+    const auto it = std::lower_bound(rows.begin(), rows.end(), peer,
+                                     [](const MetaVoteRows::Row& r, model::PeerIndex p) { return r.peer < p; });
+    return it != rows.end() && it->peer == peer ? &*it : nullptr;
+}
+
+// Our rows that still keep a position. Most rows are soon decided, kept nowhere (limit 0), so
+// the walks below start from our rows rather than from the other meta-event's.
+template <typename Visit>
+void OthersSums::for_each_kept_row(Visit visit) const {
+    for (std::size_t row = 0; row < row_peer_.size(); ++row) {
+        const std::size_t limit = std::min<std::size_t>(width_, limit_[row]);
+        if (limit != 0 && row_peer_[row] < row_of_.size()) visit(row, limit);
+    }
+}
+
 // A voter's latest ancestor changed from `old` to `now`: consecutive meta-events of one creator
 // share most entries, so only the entries that differ are taken out and put in.
 void OthersSums::replace(std::size_t rank, const MetaEvent& old, const MetaEvent& now) {
@@ -96,49 +116,39 @@ void OthersSums::replace(std::size_t rank, const MetaEvent& old, const MetaEvent
     const auto b_rows = now.meta_votes.rows();
     const std::uint8_t* a_flags = old.meta_votes.flags_data();
     const std::uint8_t* b_flags = now.meta_votes.flags_data();
-    std::size_t i = 0, j = 0;
-    while (i < a_rows.size() || j < b_rows.size()) {
-        // Rows are sorted by peer: walk both, matching equal peers.
-        const bool take_a = j == b_rows.size() || (i < a_rows.size() && a_rows[i].peer <= b_rows[j].peer);
-        const bool take_b = i == a_rows.size() || (j < b_rows.size() && b_rows[j].peer <= a_rows[i].peer);
-        const model::PeerIndex peer = take_a ? a_rows[i].peer : b_rows[j].peer;
-        const std::size_t a_len = take_a ? a_rows[i].size : 0, b_len = take_b ? b_rows[j].size : 0;
-        const std::uint8_t* fa = take_a ? a_flags + a_rows[i].begin : nullptr;
-        const std::uint8_t* fb = take_b ? b_flags + b_rows[j].begin : nullptr;
-        if (take_a) ++i;
-        if (take_b) ++j;
-        if (peer >= row_of_.size()) continue;
-        const std::int32_t row = row_of_[peer];
-        if (row < 0) continue;
-        const std::size_t base = static_cast<std::size_t>(row) * width_;
-        const std::size_t limit = std::min<std::size_t>(width_, limit_[static_cast<std::size_t>(row)]);
+    for_each_kept_row([&](std::size_t row, std::size_t limit) {
+        const model::PeerIndex peer = row_peer_[row];
+        const MetaVoteRows::Row* ra = row_for(a_rows, row, peer);
+        const MetaVoteRows::Row* rb = row_for(b_rows, row, peer);
+        const std::size_t a_len = ra ? ra->size : 0, b_len = rb ? rb->size : 0;
+        const std::uint8_t* fa = ra ? a_flags + ra->begin : nullptr;
+        const std::uint8_t* fb = rb ? b_flags + rb->begin : nullptr;
+        const std::size_t base = row * width_;
         const std::size_t n = std::min(std::max(a_len, b_len), limit);
         for (std::size_t pos = 0; pos < n; ++pos) {
             const bool in_a = pos < a_len, in_b = pos < b_len;
             if (in_a && in_b) {
-                if (fa[pos] != fb[pos]) swap_entry(static_cast<std::size_t>(row), base + pos, fa[pos], fb[pos], bit);
+                if (fa[pos] != fb[pos]) swap_entry(row, base + pos, fa[pos], fb[pos], bit);
                 continue;
             }
-            if (in_a) add_entry(static_cast<std::size_t>(row), base + pos, fa[pos], bit, false);
-            if (in_b) add_entry(static_cast<std::size_t>(row), base + pos, fb[pos], bit, true);
+            if (in_a) add_entry(row, base + pos, fa[pos], bit, false);
+            if (in_b) add_entry(row, base + pos, fb[pos], bit, true);
         }
-    }
+    });
 }
 
 template <bool Add>
 void OthersSums::apply(std::size_t rank, const MetaEvent& am) {
     const std::uint64_t bit = std::uint64_t{1} << rank;
     const auto& lists = am.meta_votes;
-    for (const auto& r : lists.rows()) {
-        if (r.peer >= row_of_.size()) continue;
-        const std::int32_t row = row_of_[r.peer];
-        if (row < 0) continue;
-        const auto row_index = static_cast<std::size_t>(row);
-        const std::size_t base = row_index * width_;
-        const std::uint8_t* flags = lists.flags_data() + r.begin;
-        const std::size_t n = std::min<std::size_t>({r.size, width_, limit_[row_index]});
-        for (std::size_t pos = 0; pos < n; ++pos) add_entry(row_index, base + pos, flags[pos], bit, Add);
-    }
+    for_each_kept_row([&](std::size_t row, std::size_t limit) {
+        const MetaVoteRows::Row* r = row_for(lists.rows(), row, row_peer_[row]);
+        if (!r) return;
+        const std::size_t base = row * width_;
+        const std::uint8_t* flags = lists.flags_data() + r->begin;
+        const std::size_t n = std::min<std::size_t>(r->size, limit);
+        for (std::size_t pos = 0; pos < n; ++pos) add_entry(row, base + pos, flags[pos], bit, Add);
+    });
 }
 
 }  // namespace parsec::election

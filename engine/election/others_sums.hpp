@@ -77,6 +77,8 @@ private:
     void set_decided(std::size_t at, std::uint16_t decision, std::uint64_t bit, bool add);
     template <bool Add>
     void apply(std::size_t rank, const MetaEvent& am);
+    template <typename Visit>
+    void for_each_kept_row(Visit visit) const;
 
     const MetaEvent* meta_ = nullptr;  // null: nothing valid
     std::uint64_t serial_ = 0;
