@@ -12,7 +12,12 @@ namespace parsec::election {
 
 using graph::Event;
 
-bool MetaElection::is_voter(PeerIndex p) const { return std::binary_search(voters.begin(), voters.end(), p); }
+void MetaElection::set_voters(std::vector<PeerIndex> v) {
+    std::sort(v.begin(), v.end());
+    voters = std::move(v);
+    voter_set.clear();
+    for (PeerIndex p : voters) voter_set.insert(p);
+}
 
 namespace {
 
@@ -377,6 +382,7 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
             me.voters.erase(it);
         }
     }
+    if (!changes.empty()) me.set_voters(std::move(me.voters));
     KeySet decided;
     for (KeyIndex k : keys) decided.insert(k);
     auto is_decided = [&](KeyIndex k) { return decided.contains(k); };

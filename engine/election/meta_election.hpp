@@ -36,7 +36,7 @@ struct MetaEvent {
     bool is_empty() const { return observees.empty() && interesting_content.empty() && meta_votes.empty(); }
 };
 
-// A set of keys as a bitmap over the store's key indices: membership is tested for every
+// A set of small indices (keys, peers) as a bitmap: membership of keys is tested for every
 // unconsensused key at every new sync event (spec §4.3), so it must be one load.
 class KeySet {
 public:
@@ -141,7 +141,8 @@ private:
 };
 
 struct MetaElection {
-    std::vector<PeerIndex> voters;                              // sorted
+    std::vector<PeerIndex> voters;  // sorted; changed through set_voters and new_election only
+    KeySet voter_set;               // the same as a bitmap: is_voter runs for every event processed
     std::vector<std::shared_ptr<const MetaEvent>> meta_events;  // by event index (null = none); immutable
     InterestingByPeer interesting_events;
     std::vector<EventIndex> unconsensused_events;               // ascending
@@ -178,7 +179,8 @@ struct MetaElection {
     // same thousands of them); a bounded cache, invisible in any result.
     ~MetaElection();
 
-    bool is_voter(PeerIndex p) const;
+    bool is_voter(PeerIndex p) const { return voter_set.contains(p); }
+    void set_voters(std::vector<PeerIndex> v);  // sorts them
     // An empty meta-event to fill: a spare one when possible.
     std::shared_ptr<MetaEvent> fresh_meta_event();
     // Drops `m`, keeping its object as a spare if this was the last reference.

@@ -28,8 +28,9 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
     n.peers_.add(n.our_.id, st::kActive);
     for (const auto& id : genesis_group)
         if (!(id == n.our_.id)) n.peers_.add(id, st::kActive);
-    for (const auto& id : genesis_group) n.election_.voters.push_back(n.peers_.find(id));
-    std::sort(n.election_.voters.begin(), n.election_.voters.end());
+    std::vector<PeerIndex> voters;
+    for (const auto& id : genesis_group) voters.push_back(n.peers_.find(id));
+    n.election_.set_voters(std::move(voters));
 
     // Our Initial event is inserted without processing (spec §2.1 step 3).
     PackedEvent initial = n.new_own_event(CauseKind::Initial);

@@ -27,8 +27,9 @@ Result<Node> Node::from_existing(crypto::Identity our, std::vector<PeerId> genes
     for (const auto& id : genesis_group) n.peers_.add(id, st::kVote | st::kSend);
     for (const auto& id : section)
         if (n.peers_.find_name(id.name) == model::kNoPeer) n.peers_.add(id, st::kSend);
-    for (const auto& id : genesis_group) n.election_.voters.push_back(n.peers_.find(id));
-    std::sort(n.election_.voters.begin(), n.election_.voters.end());
+    std::vector<PeerIndex> voters;
+    for (const auto& id : genesis_group) voters.push_back(n.peers_.find(id));
+    n.election_.set_voters(std::move(voters));
     return n;
 }
 
