@@ -254,6 +254,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     if (!sums) sums = summed.data();
     m.meta_votes.reserve(rows, rows * width + rows);
     bool all_same = pv != nullptr && cache != nullptr;
+    std::uint32_t longest = 0, decided = 0;  // kept in registers, stored once below
     for (size_t row = 0; row < rows; ++row) {
         std::span<const PositionCounts> others(sums + row * width, width);
         const std::size_t begin = m.meta_votes.flags_size();  // where this row's entries go
@@ -279,9 +280,11 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         const auto list = m.meta_votes.flags_from(begin);
         if (cache) cache->finish_row(row, same);
         all_same = all_same && same;
-        m.longest_list = std::max(m.longest_list, static_cast<std::uint32_t>(list.size()));
-        if (!list.empty() && flag_decided(list.back())) ++m.decided_rows;
+        longest = std::max(longest, static_cast<std::uint32_t>(list.size()));
+        if (!list.empty() && flag_decided(list.back())) ++decided;
     }
+    m.longest_list = longest;
+    m.decided_rows = decided;
     if (all_same) m.votes_origin = pm->votes_origin;
     if (cache) cache->bind(&m, m.serial);
 }

@@ -28,24 +28,31 @@ struct VoteInputs {
 // from the start needs no sums at all (cap 0). Returns whether any row needs sums.
 inline bool find_rows(const MetaVoteRows* pv, const MetaElection& me, std::vector<PeerIndex>& row_peer,
                       std::vector<std::uint32_t>& row_cap) {
-    row_peer.clear();
-    if (pv) {
-        for (std::size_t row = 0; row < pv->size(); ++row) row_peer.push_back(pv->peer(row));
-    } else {
+    if (!pv) {
         row_peer.assign(me.voters.begin(), me.voters.end());
+        row_cap.assign(row_peer.size(), kAllPositions);
+        return !row_peer.empty();
     }
-    row_cap.assign(row_peer.size(), kAllPositions);
+    // Written through local pointers: the flag bytes read in the loop are unsigned char, which
+    // the compiler must assume may alias the vectors' own fields.
+    const auto rows = pv->rows();
+    row_peer.resize(rows.size());
+    row_cap.resize(rows.size());
+    PeerIndex* peer_out = row_peer.data();
+    std::uint32_t* cap_out = row_cap.data();
+    const std::uint8_t* flags = pv->flags_data();
     bool any_row = false;
-    for (std::size_t row = 0; row < row_peer.size(); ++row) {
-        if (pv) {
-            const auto flags = pv->flags(row);
-            for (std::size_t pos = 0; pos < flags.size(); ++pos)
-                if (flag_decided(flags[pos])) {
-                    row_cap[row] = static_cast<std::uint32_t>(pos);
-                    break;
-                }
-        }
-        if (row_cap[row] != 0) any_row = true;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const MetaVoteRows::Row r = rows[row];
+        std::uint32_t cap = kAllPositions;
+        for (std::uint32_t pos = 0; pos < r.size; ++pos)
+            if (flag_decided(flags[r.begin + pos])) {
+                cap = pos;
+                break;
+            }
+        peer_out[row] = r.peer;
+        cap_out[row] = cap;
+        any_row = any_row || cap != 0;
     }
     return any_row;
 }
