@@ -24,9 +24,7 @@ void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t w
                        std::size_t voter_count) {
     meta_ = nullptr;
     row_peer_.assign(row_peer.begin(), row_peer.end());
-    row_of_.assign(peer_count, -1);
-    for (std::size_t r = 0; r < row_peer_.size(); ++r)
-        if (row_peer_[r] < peer_count) row_of_[row_peer_[r]] = static_cast<std::int32_t>(r);
+    peer_count_ = peer_count;
     limit_.assign(row_peer_.size(), ~std::uint32_t{0});
     width_ = width;
     sums_.assign(row_peer_.size() * width, PositionCounts{});
@@ -104,7 +102,7 @@ template <typename Visit>
 void OthersSums::for_each_kept_row(Visit visit) const {
     for (std::size_t row = 0; row < row_peer_.size(); ++row) {
         const std::size_t limit = std::min<std::size_t>(width_, limit_[row]);
-        if (limit != 0 && row_peer_[row] < row_of_.size()) visit(row, limit);
+        if (limit != 0 && row_peer_[row] < peer_count_) visit(row, limit);
     }
 }
 

@@ -83,7 +83,7 @@ private:
     const MetaEvent* meta_ = nullptr;  // null: nothing valid
     std::uint64_t serial_ = 0;
     std::vector<model::PeerIndex> row_peer_;
-    std::vector<std::int32_t> row_of_;  // peer -> row, -1 if none
+    std::size_t peer_count_ = 0;        // rows for peers beyond it are never summed
     std::vector<std::uint32_t> limit_;  // row -> positions still kept
     std::size_t width_ = 0;
     std::vector<PositionCounts> sums_;  // rows x width; lane 6 follows the decided masks
