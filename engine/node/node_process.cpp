@@ -12,6 +12,11 @@ using model::CauseKind;
 using model::PackedEvent;
 namespace st = model::state;
 
+// The refusal of an event whose signature is not its creator's (checked in two places).
+static core::Error bad_event_signature(const PackedEvent& packed) {
+    return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
+}
+
 election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator, const core::Hash32& hash) const {
     election::ObservationKey key{hash, model::kNoPeer};
     if (election::mode_of(obs, options_.mode) == model::ConsensusMode::Single) key.creator = creator;
@@ -36,7 +41,7 @@ Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core:
     }
     const core::Bytes& content = content_in ? *content_in : own_content;
     if (!signature_checked && !crypto_->verify(packed.creator, content, packed.signature))
-        return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
+        return bad_event_signature(packed);
     e.hash = hash_in ? *hash_in : crypto_->hash(content);
     e.cause = packed.cause;
     e.signature = packed.signature;
@@ -101,7 +106,7 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     for (EventIndex e : place)  // usually none
         if (core::same_hash(graph_[e].hash, h)) return e;
     if (sender != model::kNoPeer && !valid)  // (an unknown creator is reported by unpack_into)
-        return make_error("SignatureFailure", "event signature does not match creator " + packed.creator.name);
+        return bad_event_signature(packed);
     model::Event ev;  // filled in place: a returned event would be copied once more
     ev.creator = sender;
     if (auto s = unpack_into(ev, packed, &content, &h, /*signature_checked=*/true); !s.ok()) return s.error();
