@@ -136,7 +136,8 @@ void encode_observation(core::Bytes& out, const Observation& obs, const crypto::
 }
 
 core::Hash32 observation_hash(const Observation& obs, const crypto::Crypto& crypto) {
-    core::Bytes bytes;
+    thread_local core::Bytes bytes;  // reused: every vote cast is hashed here first
+    bytes.clear();
     encode_observation(bytes, obs, crypto);
     return crypto.hash(bytes);
 }

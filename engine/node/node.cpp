@@ -80,14 +80,17 @@ bool Node::can_vote() const { return st::contains(peers_[model::kOurIndex].curre
 
 Status Node::vote_for(const Observation& obs) {
     if (!can_vote()) return make_error("InvalidSelfState", "we may not vote");
-    core::Hash32 h = model::observation_hash(obs, *crypto_);
+    // Encoded once for the hash and the signature. Not a reused buffer: flushing pending events
+    // below can process events, and a decision hook may vote.
+    core::Bytes payload;
+    payload.reserve(256);
+    model::encode_observation(payload, obs, *crypto_);
+    const core::Hash32 h = crypto_->hash(payload);
     KeyIndex k = store_.find(key_for(obs, model::kOurIndex, h));
     if (k != model::kNoKey && store_[k].created_by_us) return make_error("DuplicateVote", "we already voted for this");
     if (auto s = flush_pending_events(); !s.ok()) return s;
     PackedEvent p = new_own_event(CauseKind::Observation);
     p.vote = obs;
-    core::Bytes payload;
-    model::encode_observation(payload, obs, *crypto_);
     crypto_->hash_and_sign(our_, payload, p.vote_signature);
     if (auto s = add_own_event(std::move(p)); !s.ok()) return s;
     // Sole-voter rule (spec §2.2 step 5): a Requesting event to ourselves lets a lone voter decide.

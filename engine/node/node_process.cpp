@@ -241,11 +241,13 @@ Result<EventIndex> Node::process_event(EventIndex i) {
 
 Status Node::create_blocks(const std::vector<KeyIndex>& keys) {
     std::vector<Block> group;
+    group.reserve(keys.size());
     for (KeyIndex k : keys) {
         const auto& obs = store_[k].observation;
         if (obs.kind == model::ObsKind::StartDkg || obs.kind == model::ObsKind::DkgMessage) continue;
         std::vector<Proof> proofs;
         if (const auto* votes = election_.unconsensused_by_key.find(k)) {
+            proofs.reserve(votes->votes.size());
             for (const auto& vote : votes->votes) {
                 const auto& ue = graph_[vote.event];
                 if (!election_.is_voter(ue.creator)) continue;
