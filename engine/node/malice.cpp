@@ -165,9 +165,7 @@ Status Node::create_accusation_events(EventIndex other_parent) {
         auto obs = model::Observation::accusation(peers_[offender].id, malice);
         model::PackedEvent v = new_own_event(CauseKind::Observation);
         v.vote = obs;
-        core::Bytes payload;
-        model::encode_observation(payload, obs, *crypto_);
-        v.vote_signature = crypto_->sign(our_, payload);
+        v.vote_signature = sign_vote(obs);
         made_accusations_.emplace_back(offender, std::move(malice));
         if (auto s = add_own_event(std::move(v)); !s.ok()) return s;
     }

@@ -44,9 +44,7 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
 
     PackedEvent genesis = n.new_own_event(CauseKind::Observation);
     genesis.vote = Observation::genesis(genesis_group);
-    core::Bytes payload;
-    model::encode_observation(payload, genesis.vote, *n.crypto_);
-    n.crypto_->hash_and_sign(n.our_, payload, genesis.vote_signature);
+    genesis.vote_signature = n.sign_vote(genesis.vote);
     if (auto s = n.add_own_event(std::move(genesis)); !s.ok()) return s.error();
     return n;
 }
@@ -55,6 +53,15 @@ void Node::reserve_events(size_t n) {
     graph_.reserve(n);
     peers_.reserve_slots(n / std::max<size_t>(1, peers_.size()) + 16);
     election_.meta_events.reserve(n);
+}
+
+crypto::Signature Node::sign_vote(const Observation& obs) const {
+    core::Bytes payload;
+    payload.reserve(256);
+    model::encode_observation(payload, obs, *crypto_);
+    crypto::Signature sig;
+    crypto_->hash_and_sign(our_, payload, sig);
+    return sig;
 }
 
 PackedEvent Node::new_own_event(CauseKind cause) const {
@@ -254,9 +261,7 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
     for (const auto& obs : dkg_votes) {
         PackedEvent v = new_own_event(CauseKind::Observation);
         v.vote = obs;
-        core::Bytes payload;
-        model::encode_observation(payload, obs, *crypto_);
-        crypto_->hash_and_sign(our_, payload, v.vote_signature);
+        v.vote_signature = sign_vote(obs);
         if (auto st = add_or_queue_own_event(std::move(v)); !st.ok()) return st.error();
     }
     if (options_.malice_detection)

@@ -123,6 +123,9 @@ private:
     // graph_.find(h) for a self-parent of `creator`: usually its latest event, checked first.
     EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);
+    // Our signature of a vote's payload, hashed as it is signed: every peer that verifies the vote
+    // later then finds the memo entry (a memoising crypto).
+    crypto::Signature sign_vote(const Observation& obs) const;
     // `content` = encode_content(packed) and `hash` its hash, when the caller already has them.
     // `signature_checked`: the signature is known to be valid (we made it, or the caller verified it).
     Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
