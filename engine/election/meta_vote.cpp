@@ -292,19 +292,124 @@ inline bool coin_pass_keeps_core(std::size_t size, Entry entry, std::size_t n) {
     return true;
 }
 
-// next_votes_summed on flag bytes: `prev` holds entries at positions 0.., results go to `out`
-// (anything with push_back(std::uint8_t)).
+// ---- spec §5.3-§5.5 on flag bytes ----------------------------------------------------------------
+// The same rules as update_impl / increase_step_impl / next_votes_core, worked on the stored byte
+// and the others' lane sums directly: a row is computed for nearly every meta-event, and decoding
+// each entry into a MetaVote and its counts into 32-bit fields cost more than the rules themselves.
+// tests/unit/meta_vote_test.cpp checks that they agree with the literal rules on random lists.
+
+// The flag byte's bits (what flag_byte stores; checked against MetaVote at start-up below).
+constexpr std::uint8_t kDecidedBit = 1u << 0;
+constexpr std::uint8_t kDecisionBit = 1u << 1;
+constexpr unsigned kEstShift = 2, kBinShift = 4, kAuxShift = 6;
+constexpr unsigned kAuxFalseBits = 0, kAuxTrueBits = 1;  // aux 0 and 1; 2 and 3 (-2, -1) are "none"
+constexpr std::uint8_t kAuxNone = 3u << kAuxShift;        // aux -1
+
+// spec §5.2 thresholds as counts: 3c >= n is c >= third, 3c > 2n is c >= super.
+struct Thresholds {
+    explicit Thresholds(std::size_t n)
+        : third(static_cast<std::uint32_t>((n + 2) / 3)), super(static_cast<std::uint32_t>(2 * n / 3 + 1)) {}
+    std::uint32_t third, super;
+};
+
+// update (spec §5.3) of an undecided entry with flags `f` at a position of step `step`; `coin` is
+// -1 without the coin, else coin(round). `l` = the others' sums at that position.
+inline std::uint8_t update_flags(std::uint8_t f, unsigned step, int coin, const std::uint16_t* l,
+                                 const Thresholds& th) {
+    unsigned est = (f >> kEstShift) & 3u, bin = (f >> kBinShift) & 3u, aux = f >> kAuxShift;
+    // 1. Estimates.
+    if (est == 0) {
+        if (coin >= 0) est = coin ? kTrue : kFalse;
+    } else {
+        if (!(est & kTrue) && l[0] >= th.third) est |= kTrue;
+        if (!(est & kFalse) && l[1] >= th.third) est |= kFalse;
+    }
+    // 2. Bin values: the others' estimates and this entry's own.
+    const unsigned bin_before = bin;
+    if (!(bin & kTrue) && l[0] + ((est & kTrue) ? 1u : 0u) >= th.super) bin |= kTrue;
+    if (!(bin & kFalse) && l[1] + ((est & kFalse) ? 1u : 0u) >= th.super) bin |= kFalse;
+    // 3. Aux: only when bin goes from empty to non-empty.
+    if (aux > kAuxTrueBits && bin_before == 0 && bin != 0) aux = bin == kFalse ? kAuxFalseBits : kAuxTrueBits;
+    // 5. Decision: another voter's decided entry here, else this step's rule.
+    int decision = l[6] ? l[6] - 1 : -1;
+    if (step == 0) {
+        if ((bin & kTrue) && l[4] + (aux == kAuxTrueBits ? 1u : 0u) >= th.super) decision = 1;
+    } else if (step == 1) {
+        if ((bin & kFalse) && l[5] + (aux == kAuxFalseBits ? 1u : 0u) >= th.super) decision = 0;
+    }
+    if (decision >= 0) return static_cast<std::uint8_t>(kDecidedBit | (decision ? kDecisionBit : 0u) | kAuxNone);
+    return static_cast<std::uint8_t>((f & kDecisionBit) | est << kEstShift | bin << kBinShift | aux << kAuxShift);
+}
+
+// next_votes (spec §5.5) on flag bytes: `prev` holds entries at positions 0.., results are pushed
+// to `out` (anything with push_back(std::uint8_t)).
 template <typename Out>
 inline void next_votes_flags(std::span<const std::uint8_t> prev, std::span<const PositionCounts> per_position,
                              bool with_coin, std::size_t n, Out& out) {
-    next_votes_core(
-        prev.size(), [&](std::size_t i) { return decode_flag_byte(prev[i], i); }, per_position, with_coin, n,
-        [&](const MetaVote& v) { out.push_back(flag_byte(v)); });
+    static constexpr PositionCounts kNone{};
+    const Thresholds th(n);
+    auto lanes = [&](std::size_t pos) { return (pos < per_position.size() ? per_position[pos] : kNone).lane; };
+    auto coin_at = [&](std::uint32_t round) { return with_coin ? static_cast<int>(coin(round)) : -1; };
+    std::uint8_t p = 0;
+    std::size_t pos = 0;
+    unsigned step = 0;
+    std::uint32_t round = 0;
+    for (; pos < prev.size(); ++pos) {
+        const std::uint8_t v = prev[pos];
+        p = (v & kDecidedBit) ? v : update_flags(v, step, coin_at(round), lanes(pos), th);
+        out.push_back(p);
+        if (v & kDecidedBit) return;  // tests the input entry, not the updated one (spec §5.5)
+        if (++step == 3) step = 0, ++round;
+    }
+    if (pos == 0) return;
+    // `step` and `round` are now those of position `pos`, one past p's.
+    while (!(p & kDecidedBit)) {
+        const std::uint16_t* l = lanes(pos - 1);
+        const unsigned aux = p >> kAuxShift;
+        const std::uint32_t aux_t = l[4] + (aux == kAuxTrueBits ? 1u : 0u);
+        const std::uint32_t aux_f = l[5] + (aux == kAuxFalseBits ? 1u : 0u);
+        if (aux_t + aux_f < th.super) break;
+        // increase_step (spec §5.4) from p's step, which is the one before `step`.
+        unsigned est;
+        if (step == 1) est = aux_f >= th.super ? kFalse : kTrue;       // from ForcedTrue
+        else if (step == 2) est = aux_t >= th.super ? kTrue : kFalse;  // from ForcedFalse
+        else if (aux_t >= th.super) est = kTrue;                        // from GenuineFlip
+        else if (aux_f >= th.super) est = kFalse;
+        else if (with_coin) est = coin(round - 1) ? kTrue : kFalse;
+        else est = 0;
+        const auto q = static_cast<std::uint8_t>((p & kDecisionBit) | est << kEstShift | kAuxNone);
+        p = update_flags(q, step, coin_at(round), lanes(pos), th);
+        out.push_back(p);
+        ++pos;
+        if (++step == 3) step = 0, ++round;
+    }
 }
 
+// coin_pass_keeps on flag bytes.
 inline bool coin_pass_keeps_flags(std::span<const std::uint8_t> list, std::size_t n) {
-    return coin_pass_keeps_core(list.size(), [&](std::size_t i) { return decode_flag_byte(list[i], i); }, n);
+    if (n < 4) return false;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (list[i] & kDecidedBit) {
+            if (i + 1 != list.size()) return false;
+        } else if (((list[i] >> kEstShift) & 3u) == 0) {
+            return false;
+        }
+    }
+    return true;
 }
+
+// The bit constants above describe flag_byte's layout.
+[[maybe_unused]] const bool kFlagBitsChecked = [] {
+    MetaVote v;
+    PARSEC_ASSERT(flag_byte(v) == kAuxNone, "flag byte: aux -1 by default");
+    v.decided = true, v.decision = true, v.aux = 0;
+    PARSEC_ASSERT(flag_byte(v) == (kDecidedBit | kDecisionBit), "flag byte: decided and decision bits");
+    v = MetaVote{};
+    v.est = kFalse, v.bin = kTrue, v.aux = 1;
+    PARSEC_ASSERT(flag_byte(v) == (kFalse << kEstShift | kTrue << kBinShift | kAuxTrueBits << kAuxShift),
+                  "flag byte: est, bin and aux fields");
+    return true;
+}();
 
 }  // namespace
 

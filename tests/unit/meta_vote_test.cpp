@@ -223,3 +223,75 @@ TEST(MetaVote, Spec5_6_CoinPassShortcutOnlyWhenThePassKeepsTheList) {
     EXPECT_GT(kept, checked / 10) << "the shortcut must apply to a good share of lists";
     EXPECT_GT(checked - kept, checked / 10) << "and refuse many others";
 }
+
+// The flag-byte rows (what meta-events store, spec §5.6 with the others summed per position) must
+// give exactly the literal rules' lists (spec §5.5 next_votes over the others' lists), for any
+// entry flags, voter count and others: pass 1 with the others, then pass 2 alone with the coin,
+// and the observers' single pass. Entries of a trial lean towards shared values so that the
+// third, supermajority and decision thresholds are crossed often.
+TEST(MetaVote, Spec5_6_FlagRowsAgreeWithTheLiteralRules) {
+    std::uint32_t state = 987654321;
+    auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+    const std::size_t sizes[] = {1, 2, 3, 4, 5, 6, 7, 8, 10, 13, 16, 17, 31, 48, 64};
+    std::size_t trials = 0, coin_filled = 0, decided_rows = 0, extended = 0;
+    for (const std::size_t n : sizes)
+        for (int trial = 0; trial < 4000; ++trial) {
+            const auto mood_est = static_cast<std::uint8_t>(1 + next() % 3);
+            const auto mood_aux = static_cast<std::int8_t>(static_cast<int>(next() % 2));
+            const int decided_share = static_cast<int>(next() % 12);  // per 100 entries
+            auto random_list = [&](std::size_t len) {
+                MetaVoteList l;
+                for (std::size_t pos = 0; pos < len; ++pos) {
+                    const auto round = static_cast<std::uint32_t>(pos / 3);
+                    const auto step = static_cast<Step>(pos % 3);
+                    if (static_cast<int>(next() % 100) < decided_share) {
+                        l.push_back(decided(round, step, next() % 2));
+                        continue;
+                    }
+                    const bool lean = next() % 10 < 7;
+                    const auto est = lean ? mood_est : static_cast<std::uint8_t>(next() % 4);
+                    const auto bin = lean ? mood_est : static_cast<std::uint8_t>(next() % 4);
+                    const auto aux = lean ? mood_aux : static_cast<std::int8_t>(static_cast<int>(next() % 4) - 2);
+                    MetaVote v = undecided(round, step, est, bin, aux);
+                    v.decision = next() % 8 == 0;  // meaningless while undecided, yet kept as is
+                    l.push_back(v);
+                }
+                return l;
+            };
+            const MetaVoteList prev = random_list(1 + next() % 6);
+            std::vector<MetaVoteList> others;
+            for (std::size_t k = next() % n; k > 0; --k) others.push_back(random_list(next() % 8));
+            std::size_t width = 1;
+            for (const auto& o : others) width = std::max(width, o.size());
+            std::vector<PositionCounts> sums(width);
+            for (const auto& o : others) {
+                MetaVoteRows one;
+                one.append(0, o);
+                add_others(sums, width, std::vector<std::int32_t>{0}, one);
+            }
+            MetaVoteRows prev_row;
+            prev_row.append(3, prev);
+            for (const bool coin_pass : {true, false}) {
+                MetaVoteList expect = next_votes(prev, ptrs(others), false, n);
+                if (coin_pass) {
+                    const MetaVoteList pass2 = next_votes(expect, {}, true, n);
+                    coin_filled += !(pass2 == expect);
+                    expect = pass2;
+                }
+                MetaVoteRows got;
+                append_next_votes_row(3, prev_row.flags(0), sums, coin_pass, n, got);
+                ASSERT_EQ(got.size(), 1u);
+                EXPECT_EQ(got.peer(0), 3u);
+                EXPECT_TRUE(got.list(0) == expect) << "n=" << n << " trial " << trial << " coin pass " << coin_pass
+                                                   << ": " << got.list(0).size() << " entries, expected "
+                                                   << expect.size();
+                decided_rows += !expect.empty() && expect.back().decided;
+                extended += expect.size() > prev.size();
+            }
+            ++trials;
+        }
+    // The cases must all occur, or the comparison above proves little.
+    EXPECT_GT(coin_filled, trials / 50);
+    EXPECT_GT(decided_rows, trials / 10);
+    EXPECT_GT(extended, trials / 10);
+}
