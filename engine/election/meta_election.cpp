@@ -261,11 +261,11 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         bool same = false;  // the row equals the parent's
         if (pv && row_cap[row] == 0) {
             // Decided from the start: both passes return that entry alone (spec §5.5).
-            m.meta_votes.append(row_peer[row], pv->flags(row).first(1));
+            m.meta_votes.append_first(*pv, row);
             same = pv->list_size(row) == 1;
         } else if (pv && cache && cache->row_unchanged(row)) {
             // The same input as for the parent, which came out unchanged: it does again.
-            m.meta_votes.append(row_peer[row], pv->flags(row));
+            m.meta_votes.append_copy(*pv, row);
             same = true;
         } else if (pv) {
             // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).

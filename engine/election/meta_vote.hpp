@@ -63,6 +63,25 @@ MetaVoteList next_votes(const MetaVoteList& prev, std::span<const MetaVoteList* 
 struct alignas(16) PositionCounts {
     std::uint16_t lane[8] = {};
 };
+// The byte that holds all of a MetaVote's flags (decided, decision, est, bin, aux): what
+// MetaVoteRows stores per entry. They fill exactly the byte after `step`.
+inline constexpr std::size_t kFlagByte = 5;
+static_assert(sizeof(MetaVote) == 8, "MetaVote layout: round, step, one byte of bit-fields, padding");
+inline std::uint8_t flag_byte(const MetaVote& v) {
+    std::uint8_t b;
+    std::memcpy(&b, reinterpret_cast<const unsigned char*>(&v) + kFlagByte, 1);
+    return b;
+}
+inline MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
+    MetaVote v;
+    v.round = static_cast<std::uint32_t>(position / 3);
+    v.step = static_cast<Step>(position % 3);
+    std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
+    return v;
+}
+// Whether the entry with these flags is decided (the position does not matter).
+inline bool flag_decided(std::uint8_t flags) { return decode_flag_byte(flags, 0).decided; }
+
 // A meta-event's lists, one row per peer voted on (ascending peer), stored as one byte per
 // entry: entry i of a list is at position i (round i/3, step i%3, spec §5.1), so only the
 // entry's flags need storing. A meta-event with 16 voters then takes ~100 bytes instead of
@@ -70,10 +89,14 @@ struct alignas(16) PositionCounts {
 // lines per ancestor instead of 12.
 class MetaVoteRows {
 public:
+    static constexpr std::uint32_t kNoneDecided = ~std::uint32_t{0};
     struct Row {
         std::uint32_t peer;
         std::uint32_t begin;  // first entry in flags_
         std::uint32_t size;
+        // Position of the list's first decided entry, kNoneDecided if none: a child's next_votes
+        // reads the others' sums only before it (spec §5.5), and every child asks.
+        std::uint32_t first_decided;
     };
 
     std::size_t size() const { return rows_.size(); }
@@ -101,10 +124,12 @@ public:
     // Appends a row; rows must be appended in ascending peer order.
     void append(std::uint32_t peer, const MetaVoteList& list);
     // Appends a row entry by entry: begin_row, then push each entry's flag byte in position order.
-    void begin_row(std::uint32_t peer) { add_row(peer, 0); }
+    void begin_row(std::uint32_t peer) { add_row(peer, 0, kNoneDecided); }
     void push(std::uint8_t flags) {
         flags_.push_back(flags);
-        ++rows_.back().size;
+        Row& r = rows_.back();
+        if (flag_decided(flags) && r.first_decided == kNoneDecided) r.first_decided = r.size;
+        ++r.size;
     }
     std::size_t flags_size() const { return flags_.size(); }
     // The entries from `begin` on: the last row's, if it started there. Read this way rather than
@@ -116,10 +141,21 @@ public:
     void truncate_last_row(std::size_t begin) {
         flags_.resize(begin);
         rows_.back().size = 0;
+        rows_.back().first_decided = kNoneDecided;
     }
-    void append(std::uint32_t peer, std::span<const std::uint8_t> flags) {
-        add_row(peer, static_cast<std::uint32_t>(flags.size()));
-        for (std::uint8_t f : flags) flags_.push_back(f);
+    // Appends a copy of a row of `from`.
+    void append_copy(const MetaVoteRows& from, std::size_t row) {
+        const Row& r = from.rows_[row];
+        add_row(r.peer, r.size, r.first_decided);
+        const std::uint8_t* f = from.flags_.data() + r.begin;
+        for (std::uint32_t i = 0; i < r.size; ++i) flags_.push_back(f[i]);  // a byte or two: no memmove call
+    }
+    // Appends the row's first entry alone.
+    void append_first(const MetaVoteRows& from, std::size_t row) {
+        const Row& r = from.rows_[row];
+        const std::uint8_t f = from.flags_[r.begin];
+        add_row(r.peer, 1, flag_decided(f) ? 0 : kNoneDecided);
+        flags_.push_back(f);
     }
 
     // (peer, decoded list) pairs, so views can iterate `for (const auto& [peer, list] : rows)`.
@@ -153,36 +189,20 @@ public:
 private:
     // Writes the row's fields in place: a Row built on the stack and copied in is stored as three
     // 4-byte writes and reloaded as 8 bytes, a store-forwarding stall on every row appended.
-    void add_row(std::uint32_t peer, std::uint32_t size) {
+    void add_row(std::uint32_t peer, std::uint32_t size, std::uint32_t first_decided) {
         const auto begin = static_cast<std::uint32_t>(flags_.size());
         Row& r = rows_.emplace_back();
         r.peer = peer;
         r.begin = begin;
         r.size = size;
+        r.first_decided = first_decided;
     }
 
     std::vector<Row> rows_;
     std::vector<std::uint8_t> flags_;
 };
 
-// The byte that holds all of a MetaVote's flags (decided, decision, est, bin, aux): what
-// MetaVoteRows stores per entry. They fill exactly the byte after `step`.
-inline constexpr std::size_t kFlagByte = 5;
-static_assert(sizeof(MetaVote) == 8, "MetaVote layout: round, step, one byte of bit-fields, padding");
-inline std::uint8_t flag_byte(const MetaVote& v) {
-    std::uint8_t b;
-    std::memcpy(&b, reinterpret_cast<const unsigned char*>(&v) + kFlagByte, 1);
-    return b;
-}
-inline MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
-    MetaVote v;
-    v.round = static_cast<std::uint32_t>(position / 3);
-    v.step = static_cast<Step>(position % 3);
-    std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
-    return v;
-}
-// Whether the entry with these flags is decided (the position does not matter).
-inline bool flag_decided(std::uint8_t flags) { return decode_flag_byte(flags, 0).decided; }
+
 
 // What one entry with these flags adds to the others' counts at its position (lanes 0-5), and
 // in lane 6 its decision (0 undecided, 1 false, 2 true).

@@ -13,7 +13,7 @@
 
 namespace parsec::election {
 
-inline constexpr std::uint32_t kAllPositions = ~std::uint32_t{0};
+inline constexpr std::uint32_t kAllPositions = MetaVoteRows::kNoneDecided;
 
 struct VoteInputs {
     const MetaEvent* parent;                 // the self-sync-parent's meta-event if it has meta-votes
@@ -33,23 +33,16 @@ inline bool find_rows(const MetaVoteRows* pv, const MetaElection& me, std::vecto
         row_cap.assign(row_peer.size(), kAllPositions);
         return !row_peer.empty();
     }
-    // Written through local pointers: the flag bytes read in the loop are unsigned char, which
-    // the compiler must assume may alias the vectors' own fields.
+    // Written through local pointers, so that the rows' fields are not reloaded after each write.
     const auto rows = pv->rows();
     row_peer.resize(rows.size());
     row_cap.resize(rows.size());
     PeerIndex* peer_out = row_peer.data();
     std::uint32_t* cap_out = row_cap.data();
-    const std::uint8_t* flags = pv->flags_data();
     bool any_row = false;
     for (std::size_t row = 0; row < rows.size(); ++row) {
-        const MetaVoteRows::Row r = rows[row];
-        std::uint32_t cap = kAllPositions;
-        for (std::uint32_t pos = 0; pos < r.size; ++pos)
-            if (flag_decided(flags[r.begin + pos])) {
-                cap = pos;
-                break;
-            }
+        const MetaVoteRows::Row& r = rows[row];
+        const std::uint32_t cap = r.first_decided;  // kNoneDecided is kAllPositions
         peer_out[row] = r.peer;
         cap_out[row] = cap;
         any_row = any_row || cap != 0;

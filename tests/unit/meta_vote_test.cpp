@@ -285,6 +285,16 @@ TEST(MetaVote, Spec5_6_FlagRowsAgreeWithTheLiteralRules) {
                 EXPECT_TRUE(got.list(0) == expect) << "n=" << n << " trial " << trial << " coin pass " << coin_pass
                                                    << ": " << got.list(0).size() << " entries, expected "
                                                    << expect.size();
+                // The row knows its first decided entry (what a child's find_rows reads).
+                std::uint32_t first_decided = MetaVoteRows::kNoneDecided;
+                for (std::size_t pos = expect.size(); pos-- > 0;)
+                    if (expect[pos].decided) first_decided = static_cast<std::uint32_t>(pos);
+                EXPECT_EQ(got.rows()[0].first_decided, first_decided);
+                MetaVoteRows copy;
+                copy.append_copy(got, 0);
+                copy.append_first(prev_row, 0);
+                EXPECT_EQ(copy.rows()[0].first_decided, first_decided);
+                EXPECT_EQ(copy.rows()[1].first_decided, prev[0].decided ? 0u : MetaVoteRows::kNoneDecided);
                 decided_rows += !expect.empty() && expect.back().decided;
                 extended += expect.size() > prev.size();
             }
