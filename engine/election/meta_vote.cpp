@@ -244,13 +244,10 @@ std::optional<MetaVoteList> MetaVoteRows::find(std::uint32_t peer) const {
 
 void MetaVoteRows::append(std::uint32_t peer, const MetaVoteList& list) {
     PARSEC_ASSERT(rows_.empty() || rows_.back().peer < peer, "meta-vote rows out of peer order");
-    std::uint32_t first_decided = kNoneDecided;
-    for (std::size_t pos = list.size(); pos-- > 0;)
-        if (list[pos].decided) first_decided = static_cast<std::uint32_t>(pos);
-    add_row(peer, static_cast<std::uint32_t>(list.size()), first_decided);
+    begin_row(peer);
     for (std::size_t pos = 0; pos < list.size(); ++pos) {
         PARSEC_ASSERT(list[pos].position() == pos, "meta-vote list not contiguous from (0, 0)");
-        flags_.push_back(flag_byte(list[pos]));
+        push(flag_byte(list[pos]));
     }
 }
 

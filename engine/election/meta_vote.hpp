@@ -185,7 +185,6 @@ public:
     const_iterator begin() const { return {this, 0}; }
     const_iterator end() const { return {this, rows_.size()}; }
 
-
 private:
     // Writes the row's fields in place: a Row built on the stack and copied in is stored as three
     // 4-byte writes and reloaded as 8 bytes, a store-forwarding stall on every row appended.
@@ -201,8 +200,6 @@ private:
     std::vector<Row> rows_;
     std::vector<std::uint8_t> flags_;
 };
-
-
 
 // What one entry with these flags adds to the others' counts at its position (lanes 0-5), and
 // in lane 6 its decision (0 undecided, 1 false, 2 true).
