@@ -38,10 +38,17 @@ void interesting_content(const MetaElection& me, const ElectionContext& ctx, Eve
     if (const InterestingEvents* ie = me.interesting_events.find(e.creator)) known = &ie->keys;
 
     const size_t n = me.voters.size();
-    size_t voters_in_ancestry = 0;
-    for (PeerIndex v : me.voters)
-        if (e.ancestors.last_of(v) >= 0) ++voters_in_ancestry;
-    const bool single_quorum = 3 * voters_in_ancestry > 2 * n;
+    // Whether a supermajority of voters is in E's ancestry: asked for Single keys only, once.
+    int single_quorum = -1;  // not known yet
+    auto has_single_quorum = [&] {
+        if (single_quorum < 0) {
+            size_t voters_in_ancestry = 0;
+            for (PeerIndex v : me.voters)
+                if (e.ancestors.last_of(v) >= 0) ++voters_in_ancestry;
+            single_quorum = 3 * voters_in_ancestry > 2 * n;
+        }
+        return single_quorum == 1;
+    };
 
     // `counted` marks a peer with the serial of the key it was last counted for; serials keep
     // growing across calls, so the table is never cleared (only when they wrap).
@@ -74,7 +81,7 @@ void interesting_content(const MetaElection& me, const ElectionContext& ctx, Eve
         if (!any) continue;
         // spec §4.3 is_interesting_payload: Single keys need any ancestor vote and a supermajority
         // of voters in the ancestry; Supermajority keys a supermajority of voters' votes.
-        const bool interesting = kv.single ? single_quorum : 3 * voters_seen > 2 * n;
+        const bool interesting = kv.single ? has_single_quorum() : 3 * voters_seen > 2 * n;
         if (!interesting) continue;
         out.emplace_back(first_own ? first_own->index_by_creator : kNoRank, kv.key);
     }

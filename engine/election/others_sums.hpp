@@ -96,6 +96,8 @@ private:
 };
 
 // One OthersSums per creator. Copies start empty: a checkpoint need not carry a cache.
+// A finished election hands its caches, with their buffers, to the next one on this thread:
+// each replay of a recording starts a fresh engine, and each cache holds ten buffers.
 class OthersSumsByCreator {
 public:
     OthersSumsByCreator() = default;
@@ -106,9 +108,10 @@ public:
     }
     OthersSumsByCreator(OthersSumsByCreator&&) noexcept = default;
     OthersSumsByCreator& operator=(OthersSumsByCreator&&) noexcept = default;
+    ~OthersSumsByCreator();
 
     OthersSums& operator[](model::PeerIndex creator) {
-        if (creator >= by_creator_.size()) by_creator_.resize(creator + 1);
+        if (creator >= by_creator_.size()) grow(creator + 1);
         return by_creator_[creator];
     }
     void clear_all() {
@@ -116,6 +119,7 @@ public:
     }
 
 private:
+    void grow(std::size_t size);  // new entries come from this thread's finished elections if any
     std::vector<OthersSums> by_creator_;
 };
 
