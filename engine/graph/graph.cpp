@@ -204,12 +204,33 @@ void strongly_sees_each(const Event& x, std::span<const EventIndex> ys, const Gr
         const Event& mid = graph[peers[static_cast<PeerIndex>(c)].slots[static_cast<size_t>(last[c])][0]];
         mids[mid_count++] = Mid{mid.ancestors.last.data(), mid.ancestors.last.size()};
     }
+    // Usually the candidates are by peers 0, 1, 2...: then each mid's `last` is compared with
+    // all of them at once, entry by entry, a loop the compiler vectorises.
+    constexpr std::size_t kDense = 64;
+    bool dense = ys.size() <= kDense;
+    std::int32_t y_index[kDense];
+    for (size_t i = 0; dense && i < ys.size(); ++i) {
+        const Event& y = graph[ys[i]];
+        dense = y.creator == i;
+        y_index[i] = static_cast<std::int32_t>(y.index_by_creator);
+    }
+    if (dense) {
+        std::uint32_t count[kDense];
+        std::fill_n(count, ys.size(), 0u);
+        for (size_t m = 0; m < mid_count; ++m) {
+            const std::int32_t* l = mids[m].last;
+            const size_t k = std::min(ys.size(), mids[m].size);
+            for (size_t i = 0; i < k; ++i) count[i] += l[i] >= y_index[i];
+        }
+        for (size_t i = 0; i < ys.size(); ++i) out[i] = 3 * count[i] > 2 * voter_count;
+        return;
+    }
     for (size_t i = 0; i < ys.size(); ++i) {
         const Event& y = graph[ys[i]];
         const PeerIndex yc = y.creator;
-        const auto y_index = static_cast<std::int32_t>(y.index_by_creator);
+        const auto y_index_i = static_cast<std::int32_t>(y.index_by_creator);
         size_t count = 0;
-        for (size_t m = 0; m < mid_count; ++m) count += yc < mids[m].size && mids[m].last[yc] >= y_index;
+        for (size_t m = 0; m < mid_count; ++m) count += yc < mids[m].size && mids[m].last[yc] >= y_index_i;
         out[i] = 3 * count > 2 * voter_count;
     }
 }

@@ -146,3 +146,59 @@ TEST(GraphRelations, DifferentialAncestryAgainstNaiveSearch) {
         }
     }
 }
+
+// strongly_sees_each (the observer test's batch form, spec §4.4) agrees with strongly_sees for
+// every candidate on random fork-free DAGs: candidates by peers 0, 1, 2... in order (its dense
+// path) and candidate lists with peers missing or out of order.
+TEST(GraphRelations, StronglySeesEachAgreesWithStronglySees) {
+    std::uint64_t s = 4242;
+    auto next = [&](std::uint32_t bound) {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>((s >> 33) % bound);
+    };
+    std::size_t dense = 0, seen = 0, checked = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        const PeerIndex n = 2 + next(8);
+        std::vector<std::string> names;
+        for (PeerIndex p = 0; p < n; ++p) names.push_back(std::string(1, static_cast<char>('A' + p)));
+        Builder b(names);
+        std::vector<std::string> last(n);
+        std::vector<std::vector<EventIndex>> by_creator(n);
+        for (PeerIndex p = 0; p < n; ++p) {
+            last[p] = names[p] + "0";
+            by_creator[p].push_back(b.add(last[p], p));
+        }
+        for (int k = 0; k < 60; ++k) {
+            PeerIndex p = next(n), q = next(n);
+            std::string name = names[p] + std::to_string(k + 1);
+            by_creator[p].push_back(b.add(name, p, last[p], q == p ? "" : last[q]));
+            last[p] = name;
+        }
+        for (int round = 0; round < 4; ++round) {
+            std::vector<EventIndex> ys;
+            const bool all = round % 2 == 0;
+            for (PeerIndex p = 0; p < n; ++p)
+                if (all || next(3) != 0) ys.push_back(by_creator[p][next(std::min<std::uint32_t>(5, by_creator[p].size()))]);
+            if (round == 3 && ys.size() > 1) std::swap(ys.front(), ys.back());
+            bool in_order = true;
+            for (std::size_t i = 0; i < ys.size(); ++i) in_order = in_order && b.g[ys[i]].creator == i;
+            dense += in_order;
+            const std::size_t voters = 1 + next(n);
+            std::vector<std::uint8_t> out;
+            for (EventIndex x = 0; x < b.g.size(); ++x) {
+                graph::strongly_sees_each(b.g[x], ys, b.g, b.peers, voters, out);
+                ASSERT_EQ(out.size(), ys.size());
+                for (std::size_t i = 0; i < ys.size(); ++i) {
+                    const bool expect = graph::strongly_sees(b.g[x], b.g[ys[i]], b.g, b.peers, voters);
+                    ASSERT_EQ(out[i] != 0, expect) << "trial " << trial << " x " << x << " candidate " << i;
+                    seen += expect;
+                    ++checked;
+                }
+            }
+        }
+    }
+    EXPECT_GT(dense, 60u);                 // the dense path ran
+    EXPECT_LT(dense, 240u - 30u);          // and the general one
+    EXPECT_GT(seen, checked / 10);         // both answers occur often
+    EXPECT_LT(seen, checked - checked / 10);
+}
