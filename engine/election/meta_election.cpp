@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/assert.hpp"
+#include "core/thread_leftovers.hpp"
 #include "election/vote_inputs.hpp"
 
 namespace parsec::election {
@@ -20,37 +21,27 @@ void MetaElection::set_voters(std::vector<PeerIndex> v) {
 }
 
 namespace {
-
 // Meta-events left by finished elections on this thread, reused by the next ones.
-constexpr size_t kMaxThreadSpares = 4096;  // bounds what a finished election leaves behind
-thread_local bool t_spares_gone = false;  // set when the thread's cache is destroyed
-struct ThreadSpares {
-    std::vector<std::shared_ptr<MetaEvent>> items;
-    ~ThreadSpares() { t_spares_gone = true; }
-};
-thread_local ThreadSpares t_spares;
-
+using Spares = core::ThreadLeftovers<std::shared_ptr<MetaEvent>, 4096>;
 }  // namespace
 
 MetaElection::~MetaElection() {
-    if (t_spares_gone) return;
-    auto& pool = t_spares.items;
-    auto keep = [&](std::shared_ptr<const MetaEvent>& m) {
-        if (pool.size() < kMaxThreadSpares && m && m.use_count() == 1)
-            pool.push_back(std::const_pointer_cast<MetaEvent>(std::move(m)));
+    auto keep = [&](std::shared_ptr<MetaEvent>&& m) {
+        if (m && m.use_count() == 1) Spares::put(std::move(m));
     };
-    for (auto& m : meta_events) keep(m);
+    for (auto& m : meta_events) {
+        if (!Spares::has_room()) return;
+        keep(std::const_pointer_cast<MetaEvent>(std::move(m)));
+    }
     for (auto& m : spare) {
-        if (pool.size() >= kMaxThreadSpares) break;
-        if (m.use_count() == 1) pool.push_back(std::move(m));
+        if (!Spares::has_room()) return;
+        keep(std::move(m));
     }
 }
 
 std::shared_ptr<MetaEvent> MetaElection::fresh_meta_event() {
-    if (spare.empty() && !t_spares_gone && !t_spares.items.empty()) {
-        spare.push_back(std::move(t_spares.items.back()));
-        t_spares.items.pop_back();
-    }
+    if (spare.empty())
+        if (auto m = Spares::take()) spare.push_back(std::move(*m));
     while (!spare.empty()) {
         std::shared_ptr<MetaEvent> m = std::move(spare.back());
         spare.pop_back();

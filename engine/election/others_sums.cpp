@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/thread_leftovers.hpp"
 #include "election/meta_election.hpp"
 
 namespace parsec::election {
@@ -137,33 +138,22 @@ void OthersSums::replace(std::size_t rank, const MetaEvent& old, const MetaEvent
 
 namespace {
 // Caches left by finished elections on this thread (see OthersSumsByCreator).
-constexpr std::size_t kMaxThreadCaches = 256;  // bounds what finished elections leave behind
-thread_local bool t_caches_gone = false;       // set when the thread's pool is destroyed
-struct ThreadCaches {
-    std::vector<OthersSums> items;
-    ~ThreadCaches() { t_caches_gone = true; }
-};
-thread_local ThreadCaches t_caches;
+using Leftovers = core::ThreadLeftovers<OthersSums, 256>;
 }  // namespace
 
 OthersSumsByCreator::~OthersSumsByCreator() {
-    if (t_caches_gone) return;
     for (auto& s : by_creator_) {
-        if (t_caches.items.size() >= kMaxThreadCaches) break;
+        if (!Leftovers::has_room()) return;
         s.clear();
-        t_caches.items.push_back(std::move(s));
+        Leftovers::put(std::move(s));
     }
 }
 
 void OthersSumsByCreator::grow(std::size_t size) {
     by_creator_.reserve(size);
     while (by_creator_.size() < size) {
-        if (!t_caches_gone && !t_caches.items.empty()) {
-            by_creator_.push_back(std::move(t_caches.items.back()));
-            t_caches.items.pop_back();
-        } else {
-            by_creator_.emplace_back();
-        }
+        if (auto s = Leftovers::take()) by_creator_.push_back(std::move(*s));
+        else by_creator_.emplace_back();
     }
 }
 

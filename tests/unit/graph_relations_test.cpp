@@ -43,6 +43,31 @@ struct Builder {
     const model::Event& operator[](const std::string& n) const { return g[by_name.at(n)]; }
 };
 
+// A random fork-free graph: `n` peers with an initial event each, then `events` events, each by
+// a random peer on its latest event and on another random peer's latest (none if the same peer).
+struct RandomDag {
+    Builder b;
+    std::vector<std::vector<EventIndex>> by_creator;  // each peer's events in order
+};
+template <typename Next>
+RandomDag random_dag(PeerIndex n, int events, Next& next) {
+    std::vector<std::string> names;
+    for (PeerIndex p = 0; p < n; ++p) names.push_back(std::string(1, static_cast<char>('A' + p)));
+    RandomDag d{Builder(names), std::vector<std::vector<EventIndex>>(n)};
+    std::vector<std::string> last(n);
+    for (PeerIndex p = 0; p < n; ++p) {
+        last[p] = names[p] + "0";
+        d.by_creator[p].push_back(d.b.add(last[p], p));
+    }
+    for (int k = 0; k < events; ++k) {
+        PeerIndex p = next(n), q = next(n);
+        std::string name = names[p] + std::to_string(k + 1);
+        d.by_creator[p].push_back(d.b.add(name, p, last[p], q == p ? "" : last[q]));
+        last[p] = name;
+    }
+    return d;
+}
+
 // The graph of spec §3: C forks at index 2; A2 descends from C2,0, B2 from C2,1, A3 from both.
 Builder fork_graph() {
     Builder b({"A", "B", "C"});
@@ -114,22 +139,8 @@ TEST(GraphRelations, DifferentialAncestryAgainstNaiveSearch) {
         return static_cast<std::uint32_t>((s >> 33) % bound);
     };
     for (int trial = 0; trial < 50; ++trial) {
-        const PeerIndex n = 2 + next(5);
-        std::vector<std::string> names;
-        for (PeerIndex p = 0; p < n; ++p) names.push_back(std::string(1, static_cast<char>('A' + p)));
-        Builder b(names);
-        std::vector<std::string> last(n);
-        for (PeerIndex p = 0; p < n; ++p) {
-            last[p] = names[p] + "0";
-            b.add(last[p], p);
-        }
-        for (int k = 0; k < 40; ++k) {
-            PeerIndex p = next(n), q = next(n);
-            std::string name = names[p] + std::to_string(k + 1);
-            b.add(name, p, last[p], q == p ? "" : last[q]);
-            last[p] = name;
-        }
-        const auto& g = b.g;
+        const RandomDag d = random_dag(2 + next(5), 40, next);
+        const auto& g = d.b.g;
         for (EventIndex x = 0; x < g.size(); ++x) {
             std::vector<char> anc(g.size(), 0);
             std::vector<EventIndex> stack{x};
@@ -159,21 +170,9 @@ TEST(GraphRelations, StronglySeesEachAgreesWithStronglySees) {
     std::size_t dense = 0, seen = 0, checked = 0;
     for (int trial = 0; trial < 60; ++trial) {
         const PeerIndex n = 2 + next(8);
-        std::vector<std::string> names;
-        for (PeerIndex p = 0; p < n; ++p) names.push_back(std::string(1, static_cast<char>('A' + p)));
-        Builder b(names);
-        std::vector<std::string> last(n);
-        std::vector<std::vector<EventIndex>> by_creator(n);
-        for (PeerIndex p = 0; p < n; ++p) {
-            last[p] = names[p] + "0";
-            by_creator[p].push_back(b.add(last[p], p));
-        }
-        for (int k = 0; k < 60; ++k) {
-            PeerIndex p = next(n), q = next(n);
-            std::string name = names[p] + std::to_string(k + 1);
-            by_creator[p].push_back(b.add(name, p, last[p], q == p ? "" : last[q]));
-            last[p] = name;
-        }
+        const RandomDag d = random_dag(n, 60, next);
+        const Builder& b = d.b;
+        const auto& by_creator = d.by_creator;
         for (int round = 0; round < 4; ++round) {
             std::vector<EventIndex> ys;
             const bool all = round % 2 == 0;
