@@ -253,47 +253,8 @@ void MetaVoteRows::append(std::uint32_t peer, const MetaVoteList& list) {
 
 namespace {
 
-// spec §5.5 with the others' counts summed: `entry(i)` reads the previous list's entry i (of
-// `size`), `push(v)` appends to the result. Shared by MetaVoteList and flag-byte lists.
-template <typename Entry, typename Push>
-inline void next_votes_core(std::size_t size, Entry entry, std::span<const PositionCounts> per_position,
-                            bool with_coin, std::size_t n, Push push) {
-    MetaVote p;
-    bool any = false;
-    for (std::size_t pos = 0; pos < size; ++pos) {
-        const MetaVote v = entry(pos);
-        p = update_impl(v, counts_summed(v, per_position), with_coin, n);
-        push(p);
-        any = true;
-        if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
-    }
-    if (!any) return;
-    while (!p.decided) {  // p stays in a register: the list is only appended to below
-        Counts c = counts_summed(p, per_position);
-        if (!is_super(c.aux_t + c.aux_f, n)) break;
-        MetaVote q = increase_step_impl(p, c, with_coin, n);
-        q = update_impl(q, counts_summed(q, per_position), with_coin, n);
-        push(q);
-        p = q;
-    }
-}
-
-template <typename Entry>
-inline bool coin_pass_keeps_core(std::size_t size, Entry entry, std::size_t n) {
-    if (n < 4) return false;
-    for (std::size_t i = 0; i < size; ++i) {
-        const MetaVote v = entry(i);
-        if (v.decided) {
-            if (i + 1 != size) return false;
-        } else if (v.est == 0) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // ---- spec §5.3-§5.5 on flag bytes ----------------------------------------------------------------
-// The same rules as update_impl / increase_step_impl / next_votes_core, worked on the stored byte
+// The same rules as update_impl / increase_step_impl / next_votes_summed, worked on the stored byte
 // and the others' lane sums directly: a row is computed for nearly every meta-event, and decoding
 // each entry into a MetaVote and its counts into 32-bit fields cost more than the rules themselves.
 // tests/unit/meta_vote_test.cpp checks that they agree with the literal rules on random lists.
@@ -414,16 +375,33 @@ inline bool coin_pass_keeps_flags(std::span<const std::uint8_t> list, std::size_
 }  // namespace
 
 bool coin_pass_keeps(const MetaVoteList& list, std::size_t n) {
-    return coin_pass_keeps_core(list.size(), [&](std::size_t i) { return list[i]; }, n);
+    if (n < 4) return false;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (list[i].decided) {
+            if (i + 1 != list.size()) return false;
+        } else if (list[i].est == 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
+// spec §5.5 with the others' counts summed (the MetaVote form: the coin trace explains with it).
 void next_votes_summed(const MetaVoteList& prev, std::span<const PositionCounts> per_position, bool with_coin,
                        std::size_t n, MetaVoteList& out) {
     out.clear();
     out.reserve(prev.size() + 1);
-    next_votes_core(
-        prev.size(), [&](std::size_t i) { return prev[i]; }, per_position, with_coin, n,
-        [&](const MetaVote& v) { out.push_back(v); });
+    for (const MetaVote& v : prev) {
+        out.push_back(update_impl(v, counts_summed(v, per_position), with_coin, n));
+        if (v.decided) break;  // tests the input entry, not the updated one (spec §5.5)
+    }
+    while (!out.empty() && !out.back().decided) {
+        const MetaVote p = out.back();
+        Counts c = counts_summed(p, per_position);
+        if (!is_super(c.aux_t + c.aux_f, n)) break;
+        MetaVote q = increase_step_impl(p, c, with_coin, n);
+        out.push_back(update_impl(q, counts_summed(q, per_position), with_coin, n));
+    }
 }
 
 namespace {
