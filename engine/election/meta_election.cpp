@@ -7,6 +7,7 @@
 
 #include "core/assert.hpp"
 #include "core/thread_leftovers.hpp"
+#include "election/meta_vote_flags.hpp"
 #include "election/vote_inputs.hpp"
 
 namespace parsec::election {
@@ -244,6 +245,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
 
     if (!sums) sums = summed.data();
     m.meta_votes.reserve(rows, rows * width + rows);
+    const flags::Thresholds th(n);
     bool all_same = pv != nullptr && cache != nullptr;
     std::uint32_t longest = 0, decided = 0;  // kept in registers, stored once below
     for (size_t row = 0; row < rows; ++row) {
@@ -259,9 +261,18 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             m.meta_votes.append_copy(*pv, row);
             same = true;
         } else if (pv) {
-            // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
-            append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
-            if (cache) same = same_flags(m.meta_votes.flags_from(begin), pv->flags(row));
+            const int one =
+                pv->list_size(row) == 1 ? flags::single_entry_next(pv->flags(row)[0], others[0], n, th) : -1;
+            if (one >= 0) {
+                // The usual row: one entry at (0, 0) that stays alone, often as it was.
+                m.meta_votes.begin_row(row_peer[row]);
+                m.meta_votes.push(static_cast<std::uint8_t>(one));
+                same = one == pv->flags(row)[0];
+            } else {
+                // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
+                append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
+                if (cache) same = same_flags(m.meta_votes.flags_from(begin), pv->flags(row));
+            }
         } else {
             MetaVote v;
             v.est = std::binary_search(m.observees.begin(), m.observees.end(), row_peer[row]) ? kTrue : kFalse;

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "core/assert.hpp"
+#include "election/meta_vote_flags.hpp"
 
 namespace parsec::election {
 
@@ -255,52 +256,10 @@ namespace {
 
 // ---- spec §5.3-§5.5 on flag bytes ----------------------------------------------------------------
 // The same rules as update_impl / increase_step_impl / next_votes_summed, worked on the stored byte
-// and the others' lane sums directly: a row is computed for nearly every meta-event, and decoding
-// each entry into a MetaVote and its counts into 32-bit fields cost more than the rules themselves.
-// tests/unit/meta_vote_test.cpp checks that they agree with the literal rules on random lists.
-
-// The flag byte's bits (what flag_byte stores; checked against MetaVote at start-up below).
-constexpr std::uint8_t kDecidedBit = 1u << 0;
-constexpr std::uint8_t kDecisionBit = 1u << 1;
-constexpr unsigned kEstShift = 2, kBinShift = 4, kAuxShift = 6;
-constexpr unsigned kAuxFalseBits = 0, kAuxTrueBits = 1;  // aux 0 and 1; 2 and 3 (-2, -1) are "none"
-constexpr std::uint8_t kAuxNone = 3u << kAuxShift;        // aux -1
-
-// spec §5.2 thresholds as counts: 3c >= n is c >= third, 3c > 2n is c >= super.
-struct Thresholds {
-    explicit Thresholds(std::size_t n)
-        : third(static_cast<std::uint32_t>((n + 2) / 3)), super(static_cast<std::uint32_t>(2 * n / 3 + 1)) {}
-    std::uint32_t third, super;
-};
-
-// update (spec §5.3) of an undecided entry with flags `f` at a position of step `step`; `coin` is
-// -1 without the coin, else coin(round). `l` = the others' sums at that position.
-inline std::uint8_t update_flags(std::uint8_t f, unsigned step, int coin, const std::uint16_t* l,
-                                 const Thresholds& th) {
-    unsigned est = (f >> kEstShift) & 3u, bin = (f >> kBinShift) & 3u, aux = f >> kAuxShift;
-    // 1. Estimates.
-    if (est == 0) {
-        if (coin >= 0) est = coin ? kTrue : kFalse;
-    } else {
-        if (!(est & kTrue) && l[0] >= th.third) est |= kTrue;
-        if (!(est & kFalse) && l[1] >= th.third) est |= kFalse;
-    }
-    // 2. Bin values: the others' estimates and this entry's own.
-    const unsigned bin_before = bin;
-    if (!(bin & kTrue) && l[0] + ((est & kTrue) ? 1u : 0u) >= th.super) bin |= kTrue;
-    if (!(bin & kFalse) && l[1] + ((est & kFalse) ? 1u : 0u) >= th.super) bin |= kFalse;
-    // 3. Aux: only when bin goes from empty to non-empty.
-    if (aux > kAuxTrueBits && bin_before == 0 && bin != 0) aux = bin == kFalse ? kAuxFalseBits : kAuxTrueBits;
-    // 5. Decision: another voter's decided entry here, else this step's rule.
-    int decision = l[6] ? l[6] - 1 : -1;
-    if (step == 0) {
-        if ((bin & kTrue) && l[4] + (aux == kAuxTrueBits ? 1u : 0u) >= th.super) decision = 1;
-    } else if (step == 1) {
-        if ((bin & kFalse) && l[5] + (aux == kAuxFalseBits ? 1u : 0u) >= th.super) decision = 0;
-    }
-    if (decision >= 0) return static_cast<std::uint8_t>(kDecidedBit | (decision ? kDecisionBit : 0u) | kAuxNone);
-    return static_cast<std::uint8_t>((f & kDecisionBit) | est << kEstShift | bin << kBinShift | aux << kAuxShift);
-}
+// and the others' lane sums directly (update_flags, meta_vote_flags.hpp): a row is computed for
+// nearly every meta-event, and decoding each entry into a MetaVote and its counts into 32-bit
+// fields cost more than the rules themselves.
+using namespace flags;
 
 // next_votes (spec §5.5) on flag bytes: `prev` holds entries at positions 0.., results are pushed
 // to `out` (anything with push_back(std::uint8_t)).

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "election/meta_vote.hpp"
+#include "election/meta_vote_flags.hpp"
 
 using namespace parsec::election;
 
@@ -304,4 +305,61 @@ TEST(MetaVote, Spec5_6_FlagRowsAgreeWithTheLiteralRules) {
     EXPECT_GT(coin_filled, trials / 50);
     EXPECT_GT(decided_rows, trials / 10);
     EXPECT_GT(extended, trials / 10);
+}
+
+// set_meta_votes' shortcut for a one-entry row (flags::single_entry_next) must give what the
+// literal two passes give (spec §5.6: next_votes with the others, then alone with the coin)
+// whenever it answers, and must answer for the usual rows: an undecided (0, 0) entry whose list
+// neither grows nor needs the coin. Others lean towards shared values so thresholds are crossed.
+TEST(MetaVote, Spec5_6_SingleEntryShortcutAgreesWithBothPasses) {
+    std::uint32_t state = 24681357;
+    auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+    const std::size_t sizes[] = {1, 3, 4, 5, 7, 10, 16, 17, 31, 64};
+    std::size_t answered = 0, unchanged = 0, changed = 0, declined = 0, grew = 0;
+    for (const std::size_t n : sizes)
+        for (int trial = 0; trial < 3000; ++trial) {
+            const auto mood_est = static_cast<std::uint8_t>(1 + next() % 3);
+            const auto mood_aux = static_cast<std::int8_t>(static_cast<int>(next() % 2));
+            auto random_entry = [&](std::size_t pos) {
+                const auto round = static_cast<std::uint32_t>(pos / 3);
+                const auto step = static_cast<Step>(pos % 3);
+                if (next() % 20 == 0) return decided(round, step, next() % 2);
+                const bool lean = next() % 10 < 7;
+                return undecided(round, step, lean ? mood_est : static_cast<std::uint8_t>(next() % 4),
+                                 lean ? mood_est : static_cast<std::uint8_t>(next() % 4),
+                                 lean ? mood_aux : static_cast<std::int8_t>(static_cast<int>(next() % 3) - 1));
+            };
+            MetaVoteList prev;
+            prev.push_back(random_entry(0));
+            std::vector<MetaVoteList> others;
+            for (std::size_t k = next() % n; k > 0; --k) {
+                MetaVoteList o;
+                for (std::size_t pos = 0, len = next() % 4; pos < len; ++pos) o.push_back(random_entry(pos));
+                others.push_back(o);
+            }
+            std::size_t width = 1;
+            for (const auto& o : others) width = std::max(width, o.size());
+            std::vector<PositionCounts> sums(width);
+            for (const auto& o : others) {
+                MetaVoteRows one;
+                one.append(0, o);
+                add_others(sums, width, std::vector<std::int32_t>{0}, one);
+            }
+            const MetaVoteList expect = next_votes(next_votes(prev, ptrs(others), false, n), {}, true, n);
+            const int got = flags::single_entry_next(flag_byte(prev[0]), sums[0], n, flags::Thresholds(n));
+            if (got < 0) {
+                ++declined;
+                grew += expect.size() > 1;
+                continue;
+            }
+            ++answered;
+            ASSERT_EQ(expect.size(), 1u) << "n=" << n << " trial " << trial;
+            EXPECT_EQ(got, flag_byte(expect[0])) << "n=" << n << " trial " << trial;
+            (got == flag_byte(prev[0]) ? unchanged : changed) += 1;
+        }
+    // Both answers and both declines must occur, or the comparison proves little.
+    EXPECT_GT(unchanged, answered / 10);
+    EXPECT_GT(changed, answered / 10);
+    EXPECT_GT(grew, declined / 10);
+    EXPECT_GT(answered, (answered + declined) / 4);
 }
