@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/command_registry.hpp"
+#include "io/heap_tuning.hpp"
 
 namespace parsec::app {
 
@@ -25,6 +26,7 @@ void set_default_command(std::function<int(int argc, char** argv)> fn) { default
 
 int main(int argc, char** argv) {
     using namespace parsec::app;
+    keep_large_blocks_in_heap();
     CLI::App root{"PARSEC Visual Debugger: run, inspect, record and replay PARSEC consensus.\n"
                   "With no subcommand, opens the GUI on a live default cluster."};
     root.set_help_all_flag("--help-all", "Show help for every subcommand");
