@@ -252,38 +252,51 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         std::span<const PositionCounts> others(sums + row * width, width);
         const std::size_t begin = m.meta_votes.flags_size();  // where this row's entries go
         bool same = false;  // the row equals the parent's
+        // The row's length and last entry, known in each case below without reading back what was
+        // just written (a load that waits for the store).
+        std::size_t size = 1;
+        std::uint8_t last = 0;
         if (pv && row_cap[row] == 0) {
             // Decided from the start: both passes return that entry alone (spec §5.5).
             m.meta_votes.append_first(*pv, row);
+            last = pv->flags(row)[0];
             same = pv->list_size(row) == 1;
         } else if (pv && cache && cache->row_unchanged(row)) {
             // The same input as for the parent, which came out unchanged: it does again.
             m.meta_votes.append_copy(*pv, row);
+            size = pv->list_size(row);
+            last = pv->flags(row)[size - 1];
             same = true;
         } else if (pv) {
             const int one =
                 pv->list_size(row) == 1 ? flags::single_entry_next(pv->flags(row)[0], others[0], n, th) : -1;
             if (one >= 0) {
                 // The usual row: one entry at (0, 0) that stays alone, often as it was.
+                last = static_cast<std::uint8_t>(one);
                 m.meta_votes.begin_row(row_peer[row]);
-                m.meta_votes.push(static_cast<std::uint8_t>(one));
-                same = one == pv->flags(row)[0];
+                m.meta_votes.push(last);
+                same = last == pv->flags(row)[0];
             } else {
                 // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
                 append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
-                if (cache) same = same_flags(m.meta_votes.flags_from(begin), pv->flags(row));
+                const auto list = m.meta_votes.flags_from(begin);
+                size = list.size();
+                last = list.empty() ? 0 : list.back();
+                if (cache) same = same_flags(list, pv->flags(row));
             }
         } else {
             MetaVote v;
             v.est = std::binary_search(m.observees.begin(), m.observees.end(), row_peer[row]) ? kTrue : kFalse;
             const std::uint8_t initial = flag_byte(v);
             append_next_votes_row(row_peer[row], {&initial, 1}, others, false, n, m.meta_votes);
+            const auto list = m.meta_votes.flags_from(begin);
+            size = list.size();
+            last = list.empty() ? 0 : list.back();
         }
-        const auto list = m.meta_votes.flags_from(begin);
         if (cache) cache->finish_row(row, same);
         all_same = all_same && same;
-        longest = std::max(longest, static_cast<std::uint32_t>(list.size()));
-        if (!list.empty() && flag_decided(list.back())) ++decided;
+        longest = std::max(longest, static_cast<std::uint32_t>(size));
+        if (size != 0 && flag_decided(last)) ++decided;
     }
     m.longest_list = longest;
     m.decided_rows = decided;
@@ -312,6 +325,11 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
         else interesting_content(me, ctx, ei, m->interesting_content);
         me.release(slot);
     }
+    // A rebuilt meta-event's buffers were last touched long ago (spec §6.4 rebuilds hundreds at each
+    // decision): start fetching them now, while the observer is found and the sums brought up to date.
+    m->meta_votes.prefetch_for_write();
+    __builtin_prefetch(m->voter_ancestors.data());
+    __builtin_prefetch(m->observees.data(), 1);
     m->serial = ++me.build_serial;
     set_observer(*m, me, ctx, ei);
     set_meta_votes(*m, me, ctx, ei);

@@ -110,6 +110,12 @@ public:
         flags_.reserve(entries);
     }
     std::uint32_t peer(std::size_t row) const { return rows_[row].peer; }
+    // Starts loading the storage of the rows and entries (a few cache lines) to overwrite them.
+    void prefetch_for_write() const {
+        const char* r = reinterpret_cast<const char*>(rows_.data());
+        for (std::size_t at = 0; at < rows_.capacity() * sizeof(Row); at += 64) __builtin_prefetch(r + at, 1);
+        __builtin_prefetch(flags_.data(), 1);
+    }
     std::size_t list_size(std::size_t row) const { return rows_[row].size; }
     std::span<const std::uint8_t> flags(std::size_t row) const {
         return {flags_.data() + rows_[row].begin, rows_[row].size};
