@@ -330,6 +330,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     m->meta_votes.prefetch_for_write();
     __builtin_prefetch(m->voter_ancestors.data());
     __builtin_prefetch(m->observees.data(), 1);
+    me.others_sums[e.creator].prefetch();
     m->serial = ++me.build_serial;
     set_observer(*m, me, ctx, ei);
     set_meta_votes(*m, me, ctx, ei);

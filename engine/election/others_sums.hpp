@@ -68,6 +68,14 @@ public:
         serial_ = serial;
     }
     void clear() { meta_ = nullptr; }
+    // Starts loading what the next event's update reads first (the ancestors by rank, the row flags).
+    void prefetch() const {
+        __builtin_prefetch(other_event_.data());
+        __builtin_prefetch(other_.data());
+        __builtin_prefetch(limit_.data(), 1);
+        __builtin_prefetch(dirty_.data(), 1);
+        __builtin_prefetch(fixed_.data(), 1);
+    }
 
 private:
     bool change_other(std::size_t rank, const MetaEvent* am);
