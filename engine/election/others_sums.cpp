@@ -27,6 +27,7 @@ void OthersSums::reset(std::span<const model::PeerIndex> row_peer, std::size_t w
     row_peer_.assign(row_peer.begin(), row_peer.end());
     peer_count_ = peer_count;
     limit_.assign(row_peer_.size(), ~std::uint32_t{0});
+    kept_stale_ = true;
     width_ = width;
     sums_.assign(row_peer_.size() * width, PositionCounts{});
     decided_true_.assign(row_peer_.size() * width, 0);
@@ -99,12 +100,20 @@ static const MetaVoteRows::Row* row_for(std::span<const MetaVoteRows::Row> rows,
 
 // Our rows that still keep a position. Most rows are soon decided, kept nowhere (limit 0), so
 // the walks below start from our rows rather than from the other meta-event's.
-template <typename Visit>
-void OthersSums::for_each_kept_row(Visit visit) const {
+void OthersSums::list_kept_rows() {
+    kept_.clear();
     for (std::size_t row = 0; row < row_peer_.size(); ++row) {
         const std::size_t limit = std::min<std::size_t>(width_, limit_[row]);
-        if (limit != 0 && row_peer_[row] < peer_count_) visit(row, limit);
+        if (limit != 0 && row_peer_[row] < peer_count_)
+            kept_.push_back(KeptRow{static_cast<std::uint32_t>(row), static_cast<std::uint32_t>(limit)});
     }
+    kept_stale_ = false;
+}
+
+template <typename Visit>
+void OthersSums::for_each_kept_row(Visit visit) {
+    if (kept_stale_) list_kept_rows();
+    for (const KeptRow& k : kept_) visit(k.row, k.limit);
 }
 
 // A voter's latest ancestor changed from `old` to `now`: consecutive meta-events of one creator

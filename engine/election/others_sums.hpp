@@ -35,7 +35,11 @@ public:
     // The row's sums are read only below position `cap` from now on: its parent list's first
     // decided entry is there, and a descendant's first decided entry is never later (spec §5.5
     // keeps a decided entry and stops). Positions at or after it are no longer kept.
-    void limit_row(std::size_t row, std::uint32_t cap) { limit_[row] = std::min(limit_[row], cap); }
+    void limit_row(std::size_t row, std::uint32_t cap) {
+        if (cap >= limit_[row]) return;
+        limit_[row] = cap;
+        kept_stale_ = true;
+    }
     // Voter rank `rank` now contributes `am` (null: nothing); the previous contribution is taken
     // out. False, changing nothing, if the previous meta-event was rebuilt since it was added (its
     // contribution is unknown): then reset() and add every voter again. The meta-events added must
@@ -86,13 +90,21 @@ private:
     template <bool Add>
     void apply(std::size_t rank, const MetaEvent& am);
     template <typename Visit>
-    void for_each_kept_row(Visit visit) const;
+    void for_each_kept_row(Visit visit);
 
     const MetaEvent* meta_ = nullptr;  // null: nothing valid
     std::uint64_t serial_ = 0;
     std::vector<model::PeerIndex> row_peer_;
     std::size_t peer_count_ = 0;        // rows for peers beyond it are never summed
     std::vector<std::uint32_t> limit_;  // row -> positions still kept
+    // The rows that keep a position, with their number of kept positions, listed again when a
+    // limit changed: every ancestor change walks them, and most rows are soon kept nowhere.
+    struct KeptRow {
+        std::uint32_t row, limit;
+    };
+    std::vector<KeptRow> kept_;
+    bool kept_stale_ = true;
+    void list_kept_rows();
     std::size_t width_ = 0;
     std::vector<PositionCounts> sums_;  // rows x width; lane 6 follows the decided masks
     std::vector<std::uint64_t> decided_true_, decided_false_;  // rows x width: ranks with a decided entry
