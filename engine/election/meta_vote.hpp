@@ -79,8 +79,10 @@ inline MetaVote decode_flag_byte(std::uint8_t flags, std::size_t position) {
     std::memcpy(reinterpret_cast<unsigned char*>(&v) + kFlagByte, &flags, 1);
     return v;
 }
+// The bit of `decided` in the flag byte (meta_vote.cpp checks it at start-up).
+inline constexpr std::uint8_t kFlagDecidedBit = 1;
 // Whether the entry with these flags is decided (the position does not matter).
-inline bool flag_decided(std::uint8_t flags) { return decode_flag_byte(flags, 0).decided; }
+inline bool flag_decided(std::uint8_t flags) { return (flags & kFlagDecidedBit) != 0; }
 
 // A meta-event's lists, one row per peer voted on (ascending peer), stored as one byte per
 // entry: entry i of a list is at position i (round i/3, step i%3, spec §5.1), so only the

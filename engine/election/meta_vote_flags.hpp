@@ -11,7 +11,7 @@
 namespace parsec::election::flags {
 
 // The flag byte's bits (what flag_byte stores; meta_vote.cpp checks them against MetaVote at start-up).
-constexpr std::uint8_t kDecidedBit = 1u << 0;
+constexpr std::uint8_t kDecidedBit = kFlagDecidedBit;
 constexpr std::uint8_t kDecisionBit = 1u << 1;
 constexpr unsigned kEstShift = 2, kBinShift = 4, kAuxShift = 6;
 constexpr unsigned kAuxFalseBits = 0, kAuxTrueBits = 1;  // aux 0 and 1; 2 and 3 (-2, -1) are "none"
