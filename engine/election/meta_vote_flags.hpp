@@ -28,28 +28,28 @@ struct Thresholds {
 // -1 without the coin, else coin(round). `l` = the others' sums at that position.
 inline std::uint8_t update_flags(std::uint8_t f, unsigned step, int coin, const std::uint16_t* l,
                                  const Thresholds& th) {
+    // Written as arithmetic on comparison results rather than branches: which way each test goes
+    // depends on the data, and the branches were mispredicted often.
     unsigned est = (f >> kEstShift) & 3u, bin = (f >> kBinShift) & 3u, aux = f >> kAuxShift;
-    // 1. Estimates.
+    // 1. Estimates: an empty set takes the coin if there is one; a non-empty one gains each value
+    //    a third of the others hold.
     if (est == 0) {
         if (coin >= 0) est = coin ? kTrue : kFalse;
     } else {
-        if (!(est & kTrue) && l[0] >= th.third) est |= kTrue;
-        if (!(est & kFalse) && l[1] >= th.third) est |= kFalse;
+        est |= (l[0] >= th.third ? kTrue : 0u) | (l[1] >= th.third ? kFalse : 0u);
     }
     // 2. Bin values: the others' estimates and this entry's own.
     const unsigned bin_before = bin;
-    if (!(bin & kTrue) && l[0] + ((est & kTrue) ? 1u : 0u) >= th.super) bin |= kTrue;
-    if (!(bin & kFalse) && l[1] + ((est & kFalse) ? 1u : 0u) >= th.super) bin |= kFalse;
+    bin |= (l[0] + (est & kTrue) >= th.super ? kTrue : 0u) | (l[1] + (est >> 1) >= th.super ? kFalse : 0u);
     // 3. Aux: only when bin goes from empty to non-empty.
     if (aux > kAuxTrueBits && bin_before == 0 && bin != 0) aux = bin == kFalse ? kAuxFalseBits : kAuxTrueBits;
-    // 5. Decision: another voter's decided entry here, else this step's rule.
-    int decision = l[6] ? l[6] - 1 : -1;
-    if (step == 0) {
-        if ((bin & kTrue) && l[4] + (aux == kAuxTrueBits ? 1u : 0u) >= th.super) decision = 1;
-    } else if (step == 1) {
-        if ((bin & kFalse) && l[5] + (aux == kAuxFalseBits ? 1u : 0u) >= th.super) decision = 0;
+    // 5. Decision: this step's rule, else another voter's decided entry here.
+    const bool decide_true = step == 0 && (bin & kTrue) && l[4] + (aux == kAuxTrueBits ? 1u : 0u) >= th.super;
+    const bool decide_false = step == 1 && (bin & kFalse) && l[5] + (aux == kAuxFalseBits ? 1u : 0u) >= th.super;
+    if (decide_true | decide_false | (l[6] != 0)) {
+        const bool decision = decide_true || (!decide_false && l[6] == 2);
+        return static_cast<std::uint8_t>(kDecidedBit | (decision ? kDecisionBit : 0u) | kAuxNone);
     }
-    if (decision >= 0) return static_cast<std::uint8_t>(kDecidedBit | (decision ? kDecisionBit : 0u) | kAuxNone);
     return static_cast<std::uint8_t>((f & kDecisionBit) | est << kEstShift | bin << kBinShift | aux << kAuxShift);
 }
 
