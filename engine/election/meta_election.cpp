@@ -173,22 +173,26 @@ bool update_kept_sums(OthersSums& cache, const MetaElection& me, const ElectionC
         return false;
     }
     for (size_t row = 0; row < rows; ++row) cache.limit_row(row, in.row_cap[row]);
-    bool kept = true;
-    for (std::size_t rank = 0; rank < n && kept; ++rank) {
+    // The ranks whose latest ancestor changed, found without a branch per rank: which ones did is
+    // close to random, and a branch each was mispredicted often.
+    std::uint64_t changed = 0;
+    for (std::size_t rank = 0; rank < n; ++rank)
+        changed |= std::uint64_t{cache.other_event(rank) != in.ancestors[rank]} << rank;
+    for (; changed != 0; changed &= changed - 1) {
+        const auto rank = static_cast<std::size_t>(__builtin_ctzll(changed));
         const EventIndex a = in.ancestors[rank];
-        if (cache.other_event(rank) == a) continue;
         const MetaEvent* am = voting_meta(me, a);
         // Too long for the kept positions, or a meta-event it had added was rebuilt.
-        kept = (!am || am->longest_list <= cache.width()) && cache.set_other(rank, am, am ? am->serial : 0, a);
-    }
-    if (!kept) {
-        start_over();
-        return false;
+        if (!(!am || am->longest_list <= cache.width()) || !cache.set_other(rank, am, am ? am->serial : 0, a)) {
+            start_over();
+            return false;
+        }
     }
     const MetaVoteRows& pv = pm->meta_votes;
+    bool all_unchanged = true;
     for (size_t row = 0; row < rows; ++row)
-        if (!cache.row_unchanged(row) && !(in.row_cap[row] == 0 && pv.list_size(row) == 1)) return false;
-    return true;
+        all_unchanged &= cache.row_unchanged(row) || (in.row_cap[row] == 0 && pv.list_size(row) == 1);
+    return all_unchanged;
 }
 
 // spec §5.6. The others' lists for peer p are summed per position once (PositionCounts), so
