@@ -102,12 +102,46 @@ static const MetaVoteRows::Row* row_for(std::span<const MetaVoteRows::Row> rows,
 // the walks below start from our rows rather than from the other meta-event's.
 void OthersSums::list_kept_rows() {
     kept_.clear();
+    kept_mask_ = 0;
     for (std::size_t row = 0; row < row_peer_.size(); ++row) {
         const std::size_t limit = std::min<std::size_t>(width_, limit_[row]);
-        if (limit != 0 && row_peer_[row] < peer_count_)
+        if (limit != 0 && row_peer_[row] < peer_count_) {
             kept_.push_back(KeptRow{static_cast<std::uint32_t>(row), static_cast<std::uint32_t>(limit)});
+            if (row < kMaxVoters) kept_mask_ |= std::uint64_t{1} << row;
+        }
     }
     kept_stale_ = false;
+}
+
+// replace() when both meta-events hold one entry per row (the usual case: early in an election
+// every list has one entry): entry r is then row r's, as every meta-event with meta-votes has a
+// row per voter of the election in voter order (an observer's rows are the voters, a descendant's
+// its parent's, and a change of voters drops every meta-event and these sums). The rows that
+// differ are found eight entries at a time. False, changing nothing, if it is not the case.
+bool OthersSums::replace_single_entries(std::uint64_t bit, const MetaVoteRows& a, const MetaVoteRows& b) {
+    const std::size_t rows = row_peer_.size();
+    if (rows > kMaxVoters || a.size() != rows || b.size() != rows || a.flags_size() != rows ||
+        b.flags_size() != rows)
+        return false;
+    if (kept_stale_) list_kept_rows();
+    const std::uint8_t* fa = a.flags_data();
+    const std::uint8_t* fb = b.flags_data();
+    std::uint64_t differ = 0;
+    for (std::size_t at = 0; at < rows; at += 8) {
+        std::uint64_t x = 0, y = 0;
+        const std::size_t len = std::min<std::size_t>(8, rows - at);
+        std::memcpy(&x, fa + at, len);
+        std::memcpy(&y, fb + at, len);
+        // One bit per byte: the top bit of each byte of d is set where that byte is non-zero.
+        const std::uint64_t d = x ^ y, low7 = 0x7f7f7f7f7f7f7f7fULL;
+        const std::uint64_t top = (((d & low7) + low7) | d) & ~low7;
+        differ |= (((top >> 7) * 0x0102040810204080ULL) >> 56) << at;
+    }
+    for (differ &= kept_mask_; differ != 0; differ &= differ - 1) {
+        const auto row = static_cast<std::size_t>(__builtin_ctzll(differ));
+        swap_entry(row, row * width_, fa[row], fb[row], bit);
+    }
+    return true;
 }
 
 template <typename Visit>
@@ -122,6 +156,7 @@ void OthersSums::replace(std::size_t rank, const MetaEvent& old, const MetaEvent
     const std::uint64_t bit = std::uint64_t{1} << rank;
     const auto a_rows = old.meta_votes.rows();
     const auto b_rows = now.meta_votes.rows();
+    if (replace_single_entries(bit, old.meta_votes, now.meta_votes)) return;
     const std::uint8_t* a_flags = old.meta_votes.flags_data();
     const std::uint8_t* b_flags = now.meta_votes.flags_data();
     for_each_kept_row([&](std::size_t row, std::size_t limit) {

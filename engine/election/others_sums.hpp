@@ -103,8 +103,10 @@ private:
         std::uint32_t row, limit;
     };
     std::vector<KeptRow> kept_;
+    std::uint64_t kept_mask_ = 0;  // the same rows as bits (at most kMaxVoters rows)
     bool kept_stale_ = true;
     void list_kept_rows();
+    bool replace_single_entries(std::uint64_t bit, const MetaVoteRows& a, const MetaVoteRows& b);
     std::size_t width_ = 0;
     std::vector<PositionCounts> sums_;  // rows x width; lane 6 follows the decided masks
     std::vector<std::uint64_t> decided_true_, decided_false_;  // rows x width: ranks with a decided entry

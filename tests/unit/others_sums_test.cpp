@@ -12,16 +12,18 @@ using namespace parsec::election;
 
 namespace {
 
-// A meta-event with a row for each of `peers`, lists of 1..5 random entries from (0, 0).
+// A meta-event with rows for some of `peers`, lists of 1..5 random entries from (0, 0); or, with
+// `one_each`, a row for every peer with one entry each (early in an election: OthersSums compares
+// such meta-events entry array to entry array).
 std::shared_ptr<MetaEvent> random_meta_event(std::mt19937& rng, const std::vector<std::uint32_t>& peers,
-                                             std::uint64_t serial) {
+                                             std::uint64_t serial, bool one_each) {
     auto m = std::make_shared<MetaEvent>();
     m->serial = serial;
     m->votes_origin = serial;  // its own meta-votes
     for (std::uint32_t p : peers) {
-        if (rng() % 5 == 0) continue;  // some peers without a row
+        if (!one_each && rng() % 5 == 0) continue;  // some peers without a row
         MetaVoteList list;
-        const std::size_t len = 1 + rng() % 5;
+        const std::size_t len = one_each ? 1 : 1 + rng() % 5;
         for (std::size_t pos = 0; pos < len; ++pos) {
             MetaVote v = decode_flag_byte(0, pos);
             if (rng() % 4 == 0) {
@@ -60,10 +62,11 @@ TEST(OthersSums, EqualsAFullSummationAfterEveryChange) {
         for (int k = 0; k < 3; ++k) {
             const std::size_t rank = rng() % voters;
             const int what = static_cast<int>(rng() % 5);
+            const bool one_each = rng() % 2 == 0;
             if (what == 0) {
                 current[rank].reset();
             } else if (what < 3) {
-                current[rank] = random_meta_event(rng, peers, ++serial);
+                current[rank] = random_meta_event(rng, peers, ++serial, one_each);
                 alive.push_back(current[rank]);
             } else if (what == 4 && current[rank]) {
                 // A later event that voted as its parent did: another object, the same origin.
@@ -73,7 +76,7 @@ TEST(OthersSums, EqualsAFullSummationAfterEveryChange) {
                 alive.push_back(later);
             } else if (what == 3 && current[rank]) {
                 // The same object rebuilt with other content (a reused spare).
-                *current[rank] = *random_meta_event(rng, peers, ++serial);
+                *current[rank] = *random_meta_event(rng, peers, ++serial, one_each);
             }
             if (!sums.set_other(rank, current[rank].get(), current[rank] ? current[rank]->serial : 0, static_cast<std::uint32_t>(step))) {
                 ++resets;
