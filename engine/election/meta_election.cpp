@@ -217,7 +217,8 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     // Found at the first build (one entry per voter), kept by rebuilds.
     if (any_row && m.voter_ancestors.empty()) find_voter_ancestors(e, me, ctx, m.voter_ancestors);
     const std::span<const EventIndex> ancestor_events =
-        any_row ? std::span<const EventIndex>(m.voter_ancestors) : std::span<const EventIndex>();
+        any_row ? std::span<const EventIndex>(m.voter_ancestors.data(), m.voter_ancestors.size())
+                : std::span<const EventIndex>();
     const VoteInputs in{pm, row_peer, row_cap, ancestor_events};
     const std::size_t rows = row_peer.size();
 
@@ -332,7 +333,6 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     // A rebuilt meta-event's buffers were last touched long ago (spec §6.4 rebuilds hundreds at each
     // decision): start fetching them now, while the observer is found and the sums brought up to date.
     m->meta_votes.prefetch_for_write();
-    __builtin_prefetch(m->voter_ancestors.data());
     __builtin_prefetch(m->observees.data(), 1);
     me.others_sums[e.creator].prefetch();
     m->serial = ++me.build_serial;

@@ -51,8 +51,9 @@ inline bool find_rows(const MetaVoteRows* pv, const MetaElection& me, std::vecto
 }
 
 // Other voters' latest non-forked ancestor events, by voter rank (the others' order).
+template <typename Out>  // a vector of EventIndex
 inline void find_voter_ancestors(const graph::Event& e, const MetaElection& me, const ElectionContext& ctx,
-                                 std::vector<EventIndex>& out) {
+                                 Out& out) {
     out.assign(me.voters.size(), model::kNoEvent);
     for (std::size_t rank = 0; rank < out.size(); ++rank) {
         const PeerIndex v = me.voters[rank];
