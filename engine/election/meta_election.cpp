@@ -311,10 +311,23 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
 
 }  // namespace
 
+namespace {
+// The bits of keys % 64 (MetaElection::content_bits).
+std::uint64_t content_mask(const std::vector<KeyIndex>& keys) {
+    std::uint64_t bits = 0;
+    for (KeyIndex k : keys) bits |= std::uint64_t{1} << (k % 64);
+    return bits;
+}
+}  // namespace
+
 void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, EventIndex ei) {
     const Event& e = ctx.graph[ei];
     if (!model::is_sync(e.cause) || !me.is_voter(e.creator)) return;
-    if (me.meta_events.size() <= ei) me.meta_events.resize(ctx.graph.size());
+    if (me.meta_events.size() <= ei) {
+        me.meta_events.resize(ctx.graph.size());
+        me.content_bits.resize(ctx.graph.size(), 0);
+        me.this_observer.resize(ctx.graph.size(), 0);
+    }
     auto& slot = me.meta_events[ei];
     std::shared_ptr<MetaEvent> m;
     if (slot && slot.use_count() == 1) {
@@ -338,6 +351,8 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     m->serial = ++me.build_serial;
     set_observer(*m, me, ctx, ei);
     set_meta_votes(*m, me, ctx, ei);
+    me.content_bits[ei] = content_mask(m->interesting_content);
+    me.this_observer[ei] = m->observer == ObserverKind::This;
     if (!m->interesting_content.empty()) {
         auto& ie = me.interesting_events[e.creator];
         if (ie.events.empty()) ++me.interesting_version;  // a new observer candidate (spec §4.4)
@@ -413,6 +428,7 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
     if (!changes.empty()) me.set_voters(std::move(me.voters));
     KeySet decided;
     for (KeyIndex k : keys) decided.insert(k);
+    const std::uint64_t decided_bits = content_mask(keys);
     auto is_decided = [&](KeyIndex k) { return decided.contains(k); };
     // Every event carrying a decided key leaves the unconsensused sets (spec §6.4 step 2).
     me.unconsensused_events.erase(std::remove_if(me.unconsensused_events.begin(), me.unconsensused_events.end(),
@@ -425,9 +441,8 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
     EventIndex cont = new_start;
     if (!membership_changed) {
         EventIndex min_observer = new_start;
-        for (EventIndex i = me.meta_floor; i < me.meta_events.size(); ++i) {
-            const MetaEvent* m = me.meta_events[i].get();
-            if (m && m->observer == ObserverKind::This) {
+        for (EventIndex i = me.meta_floor; i < me.this_observer.size(); ++i) {
+            if (me.this_observer[i]) {
                 min_observer = i;
                 break;
             }
@@ -439,8 +454,11 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
         if (!m) continue;
         if (membership_changed || i < new_start) {
             me.release(m);
+            me.content_bits[i] = 0;
+            me.this_observer[i] = 0;
             continue;
         }
+        if (!(me.content_bits[i] & decided_bits)) continue;  // holds no decided key
         if (std::none_of(m->interesting_content.begin(), m->interesting_content.end(), is_decided)) continue;
         // Pruned in place when nothing else holds it (no checkpoint, no history), else in a copy;
         // either way as a new build.
@@ -454,12 +472,14 @@ EventIndex new_election(MetaElection& me, const ElectionContext& ctx, const std:
         pruned.serial = ++me.build_serial;
         auto& content = pruned.interesting_content;
         content.erase(std::remove_if(content.begin(), content.end(), is_decided), content.end());
+        me.content_bits[i] = content_mask(content);
     }
     me.meta_floor = new_start;
     me.others_sums.clear_all();  // meta-events they read are rebuilt from here
     me.interesting_events.clear();
     ++me.interesting_version;
     for (EventIndex i = new_start; i < cont && i < me.meta_events.size(); ++i) {
+        if (me.content_bits[i] == 0) continue;  // no meta-event, or no content
         const MetaEvent* m = me.meta_events[i].get();
         if (!m || m->interesting_content.empty()) continue;
         auto& ie = me.interesting_events[ctx.graph[i].creator];

@@ -147,6 +147,11 @@ struct MetaElection {
     std::vector<PeerIndex> voters;  // sorted; changed through set_voters and new_election only
     KeySet voter_set;               // the same as a bitmap: is_voter runs for every event processed
     std::vector<std::shared_ptr<const MetaEvent>> meta_events;  // by event index (null = none); immutable
+    // By event index, what new_election asks of every meta-event, kept beside them so that it reads
+    // one array instead of loading each meta-event: its interesting content as a mask of bits
+    // (key % 64; 0 when empty) and whether its observer is This. Zero where there is none.
+    std::vector<std::uint64_t> content_bits;
+    std::vector<std::uint8_t> this_observer;
     InterestingByPeer interesting_events;
     std::vector<EventIndex> unconsensused_events;               // ascending
     VotesByKey unconsensused_by_key;
