@@ -212,6 +212,17 @@ struct MembershipChange {
 
 // spec §4.2: builds or rebuilds E's meta-event (interesting content, observer, meta-votes).
 void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, EventIndex e);
+// Starts loading the meta-event of event `e`, if it has one: processing walks the graph in index
+// order, and after a decision hundreds of meta-events are rebuilt in a row (spec §6.4), each one
+// last touched long ago.
+inline void prefetch_meta_event(const MetaElection& me, EventIndex e) {
+    if (e < me.meta_events.size())
+        if (const MetaEvent* m = me.meta_events[e].get()) {
+            __builtin_prefetch(reinterpret_cast<const char*>(m) - 16);  // the shared count, just before
+            __builtin_prefetch(reinterpret_cast<const char*>(m) + 48);
+            __builtin_prefetch(reinterpret_cast<const char*>(m) + 112);
+        }
+}
 // spec §6.1 + §6.2: the keys decided at E, in block order (empty if no decision).
 std::vector<KeyIndex> compute_consensus(const MetaElection& me, const ElectionContext& ctx, EventIndex e);
 // spec §6.4. Returns the index to restart processing from.

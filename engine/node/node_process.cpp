@@ -210,6 +210,7 @@ Status Node::process_events(EventIndex start) {
         const auto end = static_cast<EventIndex>(graph_.size());
         bool restarted = false;
         for (EventIndex i = start; i < end; ++i) {
+            election::prefetch_meta_event(election_, i + 2);
             auto r = process_event(i);
             if (!r.ok()) return r.error();
             EventIndex s = r.value();
