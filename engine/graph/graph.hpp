@@ -1,5 +1,6 @@
 // The append-only event store (spec §1.7) and the graph relations on it (spec §3).
 #pragma once
+#include <cstddef>
 #include <cstring>
 #include <span>
 #include <unordered_map>
@@ -50,6 +51,11 @@ public:
     // slot is a cache miss, and the caller has other work to do before it inserts.
     void prefetch_slot(const core::Hash32& h) const {
         if (!slots_.empty()) __builtin_prefetch(&slots_[HashKey{}(h) & mask_], 1);
+    }
+    // Starts loading event i's ids, hash and ancestry (its signatures, last, are rarely read).
+    void prefetch_event(EventIndex i) const {
+        const char* e = reinterpret_cast<const char*>(&events_[i]);
+        for (std::size_t at = 0; at < offsetof(Event, vote_signature); at += 64) __builtin_prefetch(e + at);
     }
     // Room for `n` events without regrowing (a replay knows its event count).
     void reserve(size_t n) {

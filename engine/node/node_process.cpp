@@ -210,7 +210,9 @@ Status Node::process_events(EventIndex start) {
         const auto end = static_cast<EventIndex>(graph_.size());
         bool restarted = false;
         for (EventIndex i = start; i < end; ++i) {
+            // Two events ahead, so both are in cache when processing gets there.
             election::prefetch_meta_event(election_, i + 2);
+            if (i + 2 < end) graph_.prefetch_event(i + 2);
             auto r = process_event(i);
             if (!r.ok()) return r.error();
             EventIndex s = r.value();
