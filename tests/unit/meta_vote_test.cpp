@@ -48,6 +48,19 @@ std::vector<const MetaVoteList*> ptrs(const std::vector<MetaVoteList>& v) {
     return out;
 }
 
+// The others' lists summed per position (what set_meta_votes reads), as wide as the longest list.
+std::vector<PositionCounts> summed(const std::vector<MetaVoteList>& others) {
+    std::size_t width = 1;
+    for (const auto& o : others) width = std::max(width, o.size());
+    std::vector<PositionCounts> sums(width);
+    for (const auto& o : others) {
+        MetaVoteRows one;
+        one.append(0, o);
+        add_others(sums, width, std::vector<std::int32_t>{0}, one);
+    }
+    return sums;
+}
+
 }  // namespace
 
 // App. B 1: supermajority is strict (3c > 2N) and "a third" is not (3c >= N).
@@ -262,14 +275,7 @@ TEST(MetaVote, Spec5_6_FlagRowsAgreeWithTheLiteralRules) {
             const MetaVoteList prev = random_list(1 + next() % 6);
             std::vector<MetaVoteList> others;
             for (std::size_t k = next() % n; k > 0; --k) others.push_back(random_list(next() % 8));
-            std::size_t width = 1;
-            for (const auto& o : others) width = std::max(width, o.size());
-            std::vector<PositionCounts> sums(width);
-            for (const auto& o : others) {
-                MetaVoteRows one;
-                one.append(0, o);
-                add_others(sums, width, std::vector<std::int32_t>{0}, one);
-            }
+            const std::vector<PositionCounts> sums = summed(others);
             MetaVoteRows prev_row;
             prev_row.append(3, prev);
             for (const bool coin_pass : {true, false}) {
@@ -337,14 +343,7 @@ TEST(MetaVote, Spec5_6_SingleEntryShortcutAgreesWithBothPasses) {
                 for (std::size_t pos = 0, len = next() % 4; pos < len; ++pos) o.push_back(random_entry(pos));
                 others.push_back(o);
             }
-            std::size_t width = 1;
-            for (const auto& o : others) width = std::max(width, o.size());
-            std::vector<PositionCounts> sums(width);
-            for (const auto& o : others) {
-                MetaVoteRows one;
-                one.append(0, o);
-                add_others(sums, width, std::vector<std::int32_t>{0}, one);
-            }
+            const std::vector<PositionCounts> sums = summed(others);
             const MetaVoteList expect = next_votes(next_votes(prev, ptrs(others), false, n), {}, true, n);
             const int got = flags::single_entry_next(flag_byte(prev[0]), sums[0], n, flags::Thresholds(n));
             if (got < 0) {
