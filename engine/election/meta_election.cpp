@@ -309,15 +309,13 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     if (cache) cache->bind(&m, m.serial);
 }
 
-}  // namespace
-
-namespace {
 // The bits of keys % 64 (MetaElection::content_bits).
 std::uint64_t content_mask(const std::vector<KeyIndex>& keys) {
     std::uint64_t bits = 0;
     for (KeyIndex k : keys) bits |= std::uint64_t{1} << (k % 64);
     return bits;
 }
+
 }  // namespace
 
 void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, EventIndex ei) {

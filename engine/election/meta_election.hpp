@@ -30,9 +30,8 @@ struct MetaEvent {
     std::uint64_t observer_version = 0;           // MetaElection::interesting_version when the observer was set
     // The other voters' latest non-forked ancestor events by voter rank (spec §5.6), found at the
     // first build (empty until then): a pure function of the event and the voters, which a kept
-    // meta-event keeps (a change of voters drops every meta-event).
-    // Inline up to 16 voters: it is read at every rebuild, and a separate heap block was one
-    // more cache miss behind the meta-event.
+    // meta-event keeps (a change of voters drops every meta-event). Inline up to 16 voters: it is
+    // read at every rebuild, and a separate heap block was one more cache miss behind the meta-event.
     core::SmallVector<EventIndex, 16> voter_ancestors;
 
     std::optional<MetaVoteList> votes_for(PeerIndex p) const { return meta_votes.find(p); }
