@@ -47,6 +47,12 @@ public:
             if (s.tag == tag && core::same_hash(events_[s.index].hash, h)) return s.index;
         }
     }
+    // Starts loading what find(h) reads first (its recent-events and table slots): a message's
+    // events are looked up one after another, each slot a cache miss in a large graph.
+    void prefetch_find(const core::Hash32& h) const {
+        if (!recent_.empty()) __builtin_prefetch(&recent_[recent_position(h)]);
+        if (!slots_.empty()) __builtin_prefetch(&slots_[HashKey{}(h) & mask_]);
+    }
     // Starts loading the table slot an insert of hash `h` will probe first: in a large graph that
     // slot is a cache miss, and the caller has other work to do before it inserts.
     void prefetch_slot(const core::Hash32& h) const {

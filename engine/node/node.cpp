@@ -246,6 +246,7 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
     if (msg.empty()) return make_error("InvalidMessage", "empty message");
     core::Hash32 other_parent_hash{};
     for (size_t i = 0; i < msg.size(); ++i) {
+        if (i + 2 < msg.size()) graph_.prefetch_find(msg[i + 2].self_parent);  // two ahead, as processing
         auto r = unpack_and_add(msg[i]);
         if (!r.ok()) {
             core::Error e = r.error();
