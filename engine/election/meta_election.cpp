@@ -183,7 +183,7 @@ bool update_kept_sums(OthersSums& cache, const MetaElection& me, const ElectionC
         const EventIndex a = in.ancestors[rank];
         const MetaEvent* am = voting_meta(me, a);
         // Too long for the kept positions, or a meta-event it had added was rebuilt.
-        if (!(!am || am->longest_list <= cache.width()) || !cache.set_other(rank, am, am ? am->serial : 0, a)) {
+        if ((am && am->longest_list > cache.width()) || !cache.set_other(rank, am, am ? am->serial : 0, a)) {
             start_over();
             return false;
         }
@@ -225,10 +225,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
     auto& summed = t_summed;
     const PositionCounts* sums = nullptr;  // rows x width: the kept sums, or `summed`
     std::size_t width = 1;
-    // Up to 6 voters a full summation costs less than keeping the sums (bench-replay: at 4 voters
-    // 3-5% slower with them, at 8 voters 3-9% faster).
-    OthersSums* cache =
-        any_row && n > 6 && n <= OthersSums::kMaxVoters ? &me.others_sums[e.creator] : nullptr;
+    OthersSums* cache = any_row && OthersSums::pays_off(n) ? &me.others_sums[e.creator] : nullptr;
     if (cache) {
         if (update_kept_sums(*cache, me, ctx, in)) {
             // Every row as the parent's: copy them whole.
@@ -345,7 +342,7 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
     // decision): start fetching them now, while the observer is found and the sums brought up to date.
     m->meta_votes.prefetch_for_write();
     __builtin_prefetch(m->observees.data(), 1);
-    me.others_sums[e.creator].prefetch();
+    if (OthersSums::pays_off(me.voters.size())) me.others_sums[e.creator].prefetch();
     m->serial = ++me.build_serial;
     set_observer(*m, me, ctx, ei);
     set_meta_votes(*m, me, ctx, ei);
