@@ -72,7 +72,7 @@ public:
     // Inserts and returns the new index; the caller checked the hash is new.
     EventIndex insert(Event&& e);
     EventIndex insert(const Event& e) { return insert(Event(e)); }
-    std::span<const Event> events() const { return events_.view(); }
+    core::SharedLog<Event>::Range events() const { return events_.view(); }
     // First sync event among e's strict self-ancestors (spec §3 self_sync_parent), kept per
     // event at insertion: votes between sync events would otherwise be walked at every query.
     EventIndex self_sync_parent(EventIndex e) const { return sync_parent_[e]; }
