@@ -29,14 +29,20 @@ EventIndex Graph::insert(Event&& e) {
 void Graph::rehash(size_t min_slots) {
     size_t n = 16;
     while (n < min_slots) n *= 2;
-    slots_.assign(n, HashSlot{});
+    std::vector<HashSlot> old(n, HashSlot{});
+    old.swap(slots_);
     mask_ = n - 1;
-    for (EventIndex e = 0; e < events_.size(); ++e) place(events_[e].hash, e);
+    for (const HashSlot& s : old) {  // every event is in the table: its tag says where it goes
+        if (s.index == model::kNoEvent) continue;
+        size_t i = s.tag & mask_;
+        while (slots_[i].index != model::kNoEvent) i = (i + 1) & mask_;
+        slots_[i] = s;
+    }
 }
 
 void Graph::place(const core::Hash32& h, EventIndex e) {
     const std::uint32_t tag = hash_tag(h);
-    size_t i = HashKey{}(h) & mask_;
+    size_t i = tag & mask_;
     for (; slots_[i].index != model::kNoEvent; i = (i + 1) & mask_)
         PARSEC_ASSERT(slots_[i].tag != tag || !core::same_hash(events_[slots_[i].index].hash, h), "event inserted twice");
     slots_[i] = HashSlot{tag, e};

@@ -14,19 +14,13 @@ namespace parsec::graph {
 
 using model::Event;
 
-struct HashKey {
-    size_t operator()(const core::Hash32& h) const {
-        size_t v;  // any 8 bytes of a cryptographic hash spread well; one load, not 8 shifts
-        std::memcpy(&v, h.data(), sizeof v);
-        return v;
-    }
-};
-
-// Bits of an event hash kept in its table slot (not the ones that pick the slot): a probe reads
-// the event itself, a cache miss in a large graph, only when these match.
+// The bits of an event hash that pick its table slot (the low ones, masked by the table size) and
+// are kept in the slot as its tag: a probe reads the event itself, a cache miss in a large graph,
+// only when the tags match, and a rehash re-places the slots from their tags without reading a
+// single event (before, it read every event's hash at each doubling of the table).
 inline std::uint32_t hash_tag(const core::Hash32& h) {
-    std::uint32_t t;
-    std::memcpy(&t, h.data() + 8, sizeof t);
+    std::uint32_t t;  // any 4 bytes of a cryptographic hash spread well; one load, not 4 shifts
+    std::memcpy(&t, h.data(), sizeof t);
     return t;
 }
 
@@ -41,7 +35,7 @@ public:
         }
         if (slots_.empty()) return model::kNoEvent;
         const std::uint32_t tag = hash_tag(h);
-        for (size_t i = HashKey{}(h) & mask_;; i = (i + 1) & mask_) {
+        for (size_t i = tag & mask_;; i = (i + 1) & mask_) {
             const HashSlot s = slots_[i];
             if (s.index == model::kNoEvent) return model::kNoEvent;
             if (s.tag == tag && core::same_hash(events_[s.index].hash, h)) return s.index;
@@ -51,12 +45,12 @@ public:
     // events are looked up one after another, each slot a cache miss in a large graph.
     void prefetch_find(const core::Hash32& h) const {
         if (!recent_.empty()) __builtin_prefetch(&recent_[recent_position(h)]);
-        if (!slots_.empty()) __builtin_prefetch(&slots_[HashKey{}(h) & mask_]);
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash_tag(h) & mask_]);
     }
     // Starts loading the table slot an insert of hash `h` will probe first: in a large graph that
     // slot is a cache miss, and the caller has other work to do before it inserts.
     void prefetch_slot(const core::Hash32& h) const {
-        if (!slots_.empty()) __builtin_prefetch(&slots_[HashKey{}(h) & mask_], 1);
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash_tag(h) & mask_], 1);
     }
     // Starts loading event i's ids, hash and ancestry (its signatures, last, are rarely read).
     void prefetch_event(EventIndex i) const {
