@@ -29,6 +29,10 @@ struct BenchSimOptions {
 struct BenchResult {
     std::uint64_t events = 0;      // distinct events created in the cluster
     std::uint64_t insertions = 0;  // sum over nodes of graph sizes
+    std::uint64_t processed = 0;   // sum over nodes of events processed, re-processing included
+    std::uint64_t first_processings = 0;  // ... of which the first processing of each event
+    std::uint64_t received = 0;    // sum over nodes of packed events received
+    std::uint64_t held = 0;        // ... of which the receiver held already
     std::size_t min_blocks = 0;
     std::size_t proposed = 0;      // distinct opaque payloads voted
     sim::Tick ticks = 0;
@@ -68,7 +72,13 @@ BenchResult bench_one(std::uint32_t n, crypto::IdentityKind kind, std::uint64_t 
     r.proposed = count.payloads.size();
     r.min_blocks = ~std::size_t{0};
     for (const auto& node : s->cluster().nodes()) {
-        r.insertions += node.engine ? node.engine->graph().size() : 0;
+        if (node.engine) {
+            r.insertions += node.engine->graph().size();
+            r.first_processings += node.engine->graph().size() - 1;  // all but our Initial (spec 2.1)
+            r.processed += node.engine->processed_events();
+            r.received += node.engine->received_events();
+            r.held += node.engine->received_held();
+        }
         r.min_blocks = std::min(r.min_blocks, node.blocks.size());
     }
     return r;
@@ -94,6 +104,18 @@ int run_bench_sim(const BenchSimOptions& o) {
                         static_cast<unsigned long long>(r.ticks), r.proposed, r.min_blocks, r.seconds,
                         r.seconds > 0 ? static_cast<double>(r.events) / r.seconds : 0.0,
                         r.seconds > 0 ? static_cast<double>(r.insertions) / r.seconds : 0.0);
+            // Where the work goes: re-processing after decisions (spec 6.4) and events sent again.
+            if (r.insertions > 0 && r.received > 0)
+                std::printf("       work: %llu events processed, %.1f per insertion (%.0f%% re-processing after "
+                            "decisions); %llu received, %.0f%% already held\n",
+                            static_cast<unsigned long long>(r.processed),
+                            static_cast<double>(r.processed) / static_cast<double>(r.insertions),
+                            r.processed > r.first_processings
+                                ? 100.0 * static_cast<double>(r.processed - r.first_processings) /
+                                      static_cast<double>(r.processed)
+                                : 0.0,
+                            static_cast<unsigned long long>(r.received),
+                            100.0 * static_cast<double>(r.held) / static_cast<double>(r.received));
             std::fflush(stdout);
         }
     }

@@ -245,6 +245,7 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
         return make_error("InvalidPeerState", src.name + " may not send gossip");
     if (msg.empty()) return make_error("InvalidMessage", "empty message");
     core::Hash32 other_parent_hash{};
+    received_events_ += msg.size();
     for (size_t i = 0; i < msg.size(); ++i) {
         if (i + 2 < msg.size()) graph_.prefetch_find(msg[i + 2].self_parent);  // two ahead, as processing
         auto r = unpack_and_add(msg[i]);

@@ -94,6 +94,12 @@ public:
     const election::MetaElection& election() const { return election_; }
     election::ElectionContext context() const { return {graph_, peers_, store_, options_.mode}; }
     const std::vector<Decision>& decisions() const { return decisions_; }
+    // Work counters: events processed (spec §4.6), each re-processing after a decision (§6.4)
+    // counted again, so against the graph's size they show how much the restarts redo; and the
+    // packed events received in messages, and how many of those we held already (§2.4 step 3a).
+    std::uint64_t processed_events() const { return processed_events_; }
+    std::uint64_t received_events() const { return received_events_; }
+    std::uint64_t received_held() const { return received_held_; }
     const NodeOptions& options() const { return options_; }
     const crypto::Crypto& crypto() const { return *crypto_; }
     // Accusations detected but not yet voted, and those we voted (spec §7.3).
@@ -172,6 +178,7 @@ private:
     election::MetaElection election_;
     std::deque<std::vector<Block>> block_groups_;
     std::vector<Decision> decisions_;
+    std::uint64_t processed_events_ = 0, received_events_ = 0, received_held_ = 0;
     DecisionHook decision_hook_;
     std::vector<std::pair<PeerIndex, model::Malice>> pending_accusations_;
     std::vector<std::pair<PeerIndex, model::Malice>> made_accusations_;  // ours, already voted

@@ -94,7 +94,10 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     const PeerIndex sender = peers_.find(packed.creator);  // looked up once for every step
     EventIndex self_parent = model::kNoEvent;
     const graph::Slot& place = held_place(sender, packed, self_parent);
-    if (EventIndex held = find_held_copy(place, self_parent, packed); held != model::kNoEvent) return held;
+    if (EventIndex held = find_held_copy(place, self_parent, packed); held != model::kNoEvent) {
+        ++received_held_;
+        return held;
+    }
     thread_local core::Bytes content;  // reused: every received event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);
@@ -104,7 +107,10 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
     // A held event with this hash has this content (spec §1.5: the hash commits to the creator
     // and self-parent), so it is at `place`.
     for (EventIndex e : place)  // usually none
-        if (core::same_hash(graph_[e].hash, h)) return e;
+        if (core::same_hash(graph_[e].hash, h)) {
+            ++received_held_;
+            return e;
+        }
     if (sender != model::kNoPeer && !valid)  // (an unknown creator is reported by unpack_into)
         return bad_event_signature(packed);
     model::Event ev;  // filled in place: a returned event would be copied once more
@@ -213,6 +219,7 @@ Status Node::process_events(EventIndex start) {
             // Two events ahead, so both are in cache when processing gets there.
             election::prefetch_meta_event(election_, i + 2);
             if (i + 2 < end) graph_.prefetch_event(i + 2);
+            ++processed_events_;
             auto r = process_event(i);
             if (!r.ok()) return r.error();
             EventIndex s = r.value();

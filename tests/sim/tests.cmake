@@ -23,3 +23,10 @@ set_tests_properties(SimCli.WorkloadLimitsThePayloads PROPERTIES LABELS sim
 # parsed and replayed; it fails if a replay decides other than the node it was dumped from.
 add_test(NAME PgoTraining.ReplaysMatchTheirNodes COMMAND parsec-pgo-train)
 set_tests_properties(PgoTraining.ReplaysMatchTheirNodes PROPERTIES LABELS sim)
+
+# bench-sim prints its figures and where the work went (re-processing after decisions, events
+# received that were held already); a small run, not a timing.
+add_test(NAME SimCli.BenchSimPrintsTheWork
+  COMMAND parsec-debugger bench-sim --nodes 4 --identities mock --mock-events 2000)
+set_tests_properties(SimCli.BenchSimPrintsTheWork PROPERTIES LABELS sim
+  PASS_REGULAR_EXPRESSION "4 +mock +20[0-9][0-9] .*\n +work: [0-9]+ events processed, [0-9.]+ per insertion \\([0-9]+% re-processing after decisions\\); [0-9]+ received, [0-9]+% already held")
