@@ -10,7 +10,7 @@ namespace parsec::app {
 
 void keep_large_blocks_in_heap() {
 #if defined(__GLIBC__)
-    // 32 MiB is glibc's upper bound for the mmap threshold (64-bit); a 100,000-event graph is ~29 MiB.
+    // Above glibc's own upper bound for the threshold (32 MiB on 64-bit): no block of a run is mapped apart.
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     // Freed memory at the heap's top is given back only beyond this.
     mallopt(M_TRIM_THRESHOLD, 512 << 20);

@@ -258,6 +258,13 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
         // just written (a load that waits for the store).
         std::size_t size = 1;
         std::uint8_t last = 0;
+        // After next_votes appended the row: its entries, length and last entry.
+        auto read_back = [&] {
+            const auto list = m.meta_votes.flags_from(begin);
+            size = list.size();
+            last = list.empty() ? 0 : list.back();
+            return list;
+        };
         if (pv && row_cap[row] == 0) {
             // Decided from the start: both passes return that entry alone (spec §5.5).
             m.meta_votes.append_first(*pv, row);
@@ -281,9 +288,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             } else {
                 // Pass 1 with the others and no coin, pass 2 alone with the coin (spec §5.6).
                 append_next_votes_row(row_peer[row], pv->flags(row), others, true, n, m.meta_votes);
-                const auto list = m.meta_votes.flags_from(begin);
-                size = list.size();
-                last = list.empty() ? 0 : list.back();
+                const auto list = read_back();
                 if (cache) same = same_flags(list, pv->flags(row));
             }
         } else {
@@ -291,9 +296,7 @@ void set_meta_votes(MetaEvent& m, MetaElection& me, const ElectionContext& ctx, 
             v.est = std::binary_search(m.observees.begin(), m.observees.end(), row_peer[row]) ? kTrue : kFalse;
             const std::uint8_t initial = flag_byte(v);
             append_next_votes_row(row_peer[row], {&initial, 1}, others, false, n, m.meta_votes);
-            const auto list = m.meta_votes.flags_from(begin);
-            size = list.size();
-            last = list.empty() ? 0 : list.back();
+            read_back();
         }
         if (cache) cache->finish_row(row, same);
         all_same = all_same && same;

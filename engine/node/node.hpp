@@ -95,9 +95,10 @@ public:
     election::ElectionContext context() const { return {graph_, peers_, store_, options_.mode}; }
     const std::vector<Decision>& decisions() const { return decisions_; }
     // Work counters: events processed (spec §4.6), each re-processing after a decision (§6.4)
-    // counted again, so against the graph's size they show how much the restarts redo; and the
-    // packed events received in messages, and how many of those we held already (§2.4 step 3a).
+    // counted again, and how many of those processings were such re-processings; the packed events
+    // received in messages, and how many of those we held already (§2.4 step 3a).
     std::uint64_t processed_events() const { return processed_events_; }
+    std::uint64_t reprocessed_events() const { return reprocessed_events_; }
     std::uint64_t received_events() const { return received_events_; }
     std::uint64_t received_held() const { return received_held_; }
     const NodeOptions& options() const { return options_; }
@@ -178,7 +179,7 @@ private:
     election::MetaElection election_;
     std::deque<std::vector<Block>> block_groups_;
     std::vector<Decision> decisions_;
-    std::uint64_t processed_events_ = 0, received_events_ = 0, received_held_ = 0;
+    std::uint64_t processed_events_ = 0, reprocessed_events_ = 0, received_events_ = 0, received_held_ = 0;
     DecisionHook decision_hook_;
     std::vector<std::pair<PeerIndex, model::Malice>> pending_accusations_;
     std::vector<std::pair<PeerIndex, model::Malice>> made_accusations_;  // ours, already voted

@@ -225,6 +225,7 @@ Status Node::process_events(EventIndex start) {
             EventIndex s = r.value();
             // Restart only jumps backwards; a later restart index behaves like "continue" (§4.6).
             if (s != model::kNoEvent && s <= i) {
+                reprocessed_events_ += i + 1 - s;  // [s, i] is processed again
                 start = s;
                 restarted = true;
                 break;
