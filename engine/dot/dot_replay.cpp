@@ -125,6 +125,8 @@ core::Result<ReplayPlan> plan_replay(const DotFile& file, std::string_view file_
     crypto::MockCrypto mock;
     std::unordered_map<std::string, size_t> pos_of;  // event name -> position in `order`
     std::vector<model::PackedEvent> packed(order.size());
+    std::vector<model::SealedRef> sealed;  // the same, as the replay's messages carry them
+    sealed.reserve(order.size());
     for (size_t i = 0; i < order.size(); ++i) {
         const DotEvent& de = file.events[order[i]];
         pos_of[de.name] = i;
@@ -158,10 +160,11 @@ core::Result<ReplayPlan> plan_replay(const DotFile& file, std::string_view file_
         model::encode_content(content, p, mock);
         p.signature = mock.sign(mock.make_identity(de.creator, {}), content);
         plan.parsed_hashes.push_back(mock.hash(content));
+        sealed.push_back(model::seal(p, mock, &content));
         plan.parsed_names.push_back(de.name);
         plan.parsed_file_index.push_back(order[i]);
     }
-    return derive_actions(file, file_name, std::move(plan), packed);
+    return derive_actions(file, file_name, std::move(plan), sealed);
 }
 
 }  // namespace parsec::dot

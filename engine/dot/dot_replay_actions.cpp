@@ -11,8 +11,9 @@ using core::make_error;
 using model::CauseKind;
 
 core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view file_name, ReplayPlan plan,
-                                        const std::vector<model::PackedEvent>& packed) {
-    const size_t n = packed.size();
+                                        const std::vector<model::SealedRef>& sealed) {
+    const size_t n = sealed.size();
+    auto packed = [&](size_t i) -> const model::PackedEvent& { return sealed[i]->packed(); };
     auto at = [&](size_t i) -> const DotEvent& { return file.events[plan.parsed_file_index[i]]; };
     auto err = [&](size_t i, std::string msg) {
         return make_error("InvalidRecording", std::move(msg), std::string(file_name) + ":" + std::to_string(at(i).line));
@@ -24,8 +25,8 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
         return err(1, "the second event must be our Genesis vote (Record supports genesis members only)");
     plan.genesis_group.clear();
     for (size_t i = 0; i < n; ++i) {
-        if (packed[i].cause == CauseKind::Observation && packed[i].vote.kind == model::ObsKind::Genesis) {
-            plan.genesis_group = packed[i].vote.group;
+        if (packed(i).cause == CauseKind::Observation && packed(i).vote.kind == model::ObsKind::Genesis) {
+            plan.genesis_group = packed(i).vote.group;
             break;
         }
     }
@@ -63,7 +64,7 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
         for (size_t x : touched) visited[x] = 0;
         std::reverse(taken.begin(), taken.end());
         model::Message msg;
-        for (size_t x : taken) msg.push_back(packed[x]);
+        for (size_t x : taken) msg.push_back(sealed[x]);
         return msg;
     };
 
@@ -76,8 +77,8 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
             case DotCause::Observation:
                 if (e.observation.kind == DotObservation::Kind::Accusation)
                     return err(i, "our accusation cannot be replayed (malice detection was off in the reference)");
-                if (e.observation.kind == DotObservation::Kind::DkgMessage) pending_dkg.push_back(packed[i].vote);
-                else plan.actions.push_back(ActionVote{packed[i].vote});
+                if (e.observation.kind == DotObservation::Kind::DkgMessage) pending_dkg.push_back(packed(i).vote);
+                else plan.actions.push_back(ActionVote{packed(i).vote});
                 break;
             case DotCause::Request:
             case DotCause::Response: {
@@ -85,7 +86,7 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
                 if (o < 0) return err(i, "sync event without a known other-parent");
                 ActionSync s;
                 s.is_request = e.cause == DotCause::Request;
-                s.src = packed[static_cast<size_t>(o)].creator;
+                s.src = packed(static_cast<size_t>(o)).creator;
                 s.message = message_for(static_cast<size_t>(o));
                 s.dkg_votes = std::move(pending_dkg);
                 pending_dkg.clear();
@@ -93,7 +94,7 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
                 break;
             }
             case DotCause::Requesting:
-                plan.actions.push_back(ActionRequesting{packed[i].recipient});
+                plan.actions.push_back(ActionRequesting{packed(i).recipient});
                 break;
             case DotCause::Initial:
                 return err(i, "a second Initial event of ours");
@@ -107,8 +108,8 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
         size_t last = unknown.back();
         ActionSync s;
         s.is_request = true;
-        s.src = packed[last].creator;
-        for (size_t x : unknown) s.message.push_back(packed[x]);
+        s.src = packed(last).creator;
+        for (size_t x : unknown) s.message.push_back(sealed[x]);
         model::PackedEvent req;
         req.creator = s.src;
         req.cause = CauseKind::Requesting;
@@ -118,7 +119,7 @@ core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view fi
         core::Bytes content;
         model::encode_content(content, req, mock);
         req.signature = mock.sign(mock.make_identity(s.src.name, {}), content);
-        s.message.push_back(req);
+        s.message.push_back(model::seal(std::move(req), mock, &content));
         plan.actions.push_back(std::move(s));
         plan.added_final_requesting_event = true;
     }

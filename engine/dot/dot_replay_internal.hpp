@@ -11,6 +11,6 @@ namespace parsec::dot {
 
 
 core::Result<ReplayPlan> derive_actions(const DotFile& file, std::string_view file_name, ReplayPlan plan,
-                                        const std::vector<model::PackedEvent>& packed);
+                                        const std::vector<model::SealedRef>& sealed);
 
 }  // namespace parsec::dot

@@ -52,10 +52,10 @@ public:
     void prefetch_slot(const core::Hash32& h) const {
         if (!slots_.empty()) __builtin_prefetch(&slots_[hash_tag(h) & mask_], 1);
     }
-    // Starts loading event i's ids, hash and ancestry (its signatures, last, are rarely read).
+    // Starts loading event i's ids, hash and ancestry (its wire form, last, is rarely read).
     void prefetch_event(EventIndex i) const {
         const char* e = reinterpret_cast<const char*>(&events_[i]);
-        for (std::size_t at = 0; at < offsetof(Event, vote_signature); at += 64) __builtin_prefetch(e + at);
+        for (std::size_t at = 0; at < offsetof(Event, sealed); at += 64) __builtin_prefetch(e + at);
     }
     // Room for `n` events without regrowing (a replay knows its event count).
     void reserve(size_t n) {

@@ -60,6 +60,24 @@ void encode_content(core::Bytes& out, const PackedEvent& e, const crypto::Crypto
     }
 }
 
+const crypto::Signature& Event::signature() const { return sealed->packed().signature; }
+const crypto::Signature& Event::vote_signature() const { return sealed->packed().vote_signature; }
+
+SealedEvent::SealedEvent(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes* content)
+    : packed_(std::move(packed)), scheme_(crypto.kind()) {
+    core::Bytes own;
+    if (!content) {
+        own.reserve(256);
+        encode_content(own, packed_, crypto);
+        content = &own;
+    }
+    hash_ = crypto.hash_and_verify(packed_.creator, *content, packed_.signature, signature_valid_);
+}
+
+SealedRef seal(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes* content) {
+    return std::make_shared<const SealedEvent>(std::move(packed), crypto, content);
+}
+
 core::Hash32 event_hash(const PackedEvent& e, const crypto::Crypto& crypto) {
     core::Bytes bytes;
     bytes.reserve(256);

@@ -1,6 +1,7 @@
 // Events in memory and on the wire (spec §1.5), and their byte encoding for hashing and signing.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/bytes.hpp"
@@ -40,9 +41,14 @@ struct AncestorInfo {
     bool has_multi_fork(PeerIndex creator) const;  // spec §3 descends_from_fork
 };
 
+struct PackedEvent;
+class SealedEvent;
+// A packed event as it travels in this process, shared (see SealedEvent).
+using SealedRef = std::shared_ptr<const SealedEvent>;
+
 // An event as held in one node's graph. Field order is for the hot loops: the ids, the hash
-// (probed by every lookup) and the ancestry come first; the signatures, read only when the event
-// is packed or exported, come last.
+// (probed by every lookup) and the ancestry come first; the wire form (its signatures), read only
+// when the event is gossiped, a block is made or a held copy is compared, comes last.
 struct Event {
     PeerIndex creator = kNoPeer;
     CauseKind cause = CauseKind::Initial;
@@ -54,8 +60,10 @@ struct Event {
     std::uint32_t fork_number = 0;     // position in its creator's slot (0 = first inserted)
     core::Hash32 hash{};
     AncestorInfo ancestors;
-    crypto::Signature vote_signature;  // Observation only
-    crypto::Signature signature;
+    SealedRef sealed;  // the packed event it was made from, as received or made: what we gossip
+
+    const crypto::Signature& signature() const;
+    const crypto::Signature& vote_signature() const;  // Observation only
 };
 
 // An event on the wire: ids and hashes instead of local indices (spec §1.5 "packed event").
@@ -70,7 +78,32 @@ struct PackedEvent {
     crypto::Signature signature;       // over encode_content()
 };
 
-using Message = std::vector<PackedEvent>;
+// A packed event as it travels in this process: made once (by its creator, a Byzantine script or
+// a recording's reader), never changed after, and shared by every message and graph that carries
+// it, so a gossip copies pointers instead of 500-byte events (16 nodes relay each event many
+// times). Sealing encodes it, hashes it and checks its signature once under a crypto scheme: both
+// are pure functions of the bytes (spec §2.4 step 3a), so a node of the same scheme takes them
+// from here. Its signature is verified once per distinct event in the process, never skipped.
+class SealedEvent {
+public:
+    // `content`: encode_content(packed) under `crypto`, if the caller has it.
+    SealedEvent(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes* content = nullptr);
+    const PackedEvent& packed() const { return packed_; }
+    const core::Hash32& hash() const { return hash_; }
+    bool signature_valid() const { return signature_valid_; }
+    // Whether hash() and signature_valid() hold under `crypto` (they were computed under its scheme).
+    bool sealed_under(const crypto::Crypto& crypto) const { return scheme_ == crypto.kind(); }
+
+private:
+    PackedEvent packed_;
+    core::Hash32 hash_{};
+    bool signature_valid_ = false;
+    crypto::IdentityKind scheme_;
+};
+
+SealedRef seal(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes* content = nullptr);
+
+using Message = std::vector<SealedRef>;
 
 // bincode of {creator, cause} in wire form: what is hashed and signed (spec §1.5, §1.6).
 void encode_content(core::Bytes& out, const PackedEvent& e, const crypto::Crypto& crypto);

@@ -37,7 +37,7 @@ Result<Node> Node::from_genesis(crypto::Identity our, std::vector<PeerId> genesi
     core::Bytes content;
     model::encode_content(content, initial, *n.crypto_);
     initial.signature = n.crypto_->sign(n.our_, content);
-    auto ev = n.unpack(initial);
+    auto ev = n.unpack(model::seal(std::move(initial), *n.crypto_, &content));
     PARSEC_ASSERT(ev.ok(), "our Initial event must unpack");
     EventIndex idx = n.graph_.insert(std::move(ev.value()));
     n.peers_.add_event_to_slot(model::kOurIndex, 0, idx);
@@ -77,9 +77,14 @@ Status Node::add_own_event(PackedEvent packed) {
     thread_local core::Bytes content;  // reused: every own event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);
-    const core::Hash32 hash = crypto_->hash_and_sign(our_, content, packed.signature);
+    crypto_->hash_and_sign(our_, content, packed.signature);
+    // Sealed under our crypto: the seal hashes and verifies the content just signed (memoised).
+    const model::SealedRef sealed = model::seal(std::move(packed), *crypto_, &content);
+    bool valid = false;
+    const core::Hash32 hash = checked_hash(*sealed, valid);
+    PARSEC_ASSERT(valid, "our own signature must verify");
     model::Event ev;
-    if (auto s = unpack_into(ev, packed, &content, &hash, /*signature_checked=*/true); !s.ok()) return s;
+    if (auto s = unpack_into(ev, sealed, hash); !s.ok()) return s;
     return add_event(std::move(ev));
 }
 
@@ -176,45 +181,11 @@ std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
 }
 
 model::Message Node::pack_all(const std::vector<EventIndex>& events) const {
-    // Each packed event is built in place from its fields: default-constructing them first
-    // zeroed every one (most of pack_all's time) only to overwrite it.
-    static const crypto::PeerId kNoRecipient;
-    static const model::Observation kNoVote;
-    static const crypto::Signature kNoSignature;
+    // Each event is sent as the packed event it was made from, shared: nothing is copied.
     model::Message msg;
     msg.reserve(events.size());
-    for (EventIndex i : events) {
-        const auto& e = graph_[i];
-        const bool requesting = e.cause == CauseKind::Requesting;
-        const bool observation = e.cause == CauseKind::Observation;
-        msg.emplace_back(peers_[e.creator].id, e.cause,
-                         e.self_parent != model::kNoEvent ? graph_[e.self_parent].hash : core::kZeroHash,
-                         e.other_parent != model::kNoEvent ? graph_[e.other_parent].hash : core::kZeroHash,
-                         requesting ? peers_[e.recipient].id : kNoRecipient,
-                         observation ? store_[e.key].observation : kNoVote,
-                         observation ? e.vote_signature : kNoSignature, e.signature);
-    }
+    for (EventIndex i : events) msg.push_back(graph_[i].sealed);
     return msg;
-}
-
-PackedEvent Node::pack(EventIndex i) const {
-    PackedEvent p;
-    pack_into(i, p);
-    return p;
-}
-
-void Node::pack_into(EventIndex i, PackedEvent& p) const {
-    const auto& e = graph_[i];
-    p.creator = peers_[e.creator].id;
-    p.cause = e.cause;
-    if (e.self_parent != model::kNoEvent) p.self_parent = graph_[e.self_parent].hash;
-    if (e.other_parent != model::kNoEvent) p.other_parent = graph_[e.other_parent].hash;
-    if (e.cause == CauseKind::Requesting) p.recipient = peers_[e.recipient].id;
-    if (e.cause == CauseKind::Observation) {
-        p.vote = store_[e.key].observation;
-        p.vote_signature = e.vote_signature;
-    }
-    p.signature = e.signature;
 }
 
 Result<model::Message> Node::handle_request(const PeerId& src, const model::Message& msg,
@@ -247,7 +218,7 @@ Result<model::Message> Node::handle_message(MessageKind kind, const PeerId& src,
     core::Hash32 other_parent_hash{};
     received_events_ += msg.size();
     for (size_t i = 0; i < msg.size(); ++i) {
-        if (i + 2 < msg.size()) graph_.prefetch_find(msg[i + 2].self_parent);  // two ahead, as processing
+        if (i + 2 < msg.size()) graph_.prefetch_find(msg[i + 2]->packed().self_parent);  // two ahead, as processing
         auto r = unpack_and_add(msg[i]);
         if (!r.ok()) {
             core::Error e = r.error();

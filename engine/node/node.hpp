@@ -106,7 +106,8 @@ public:
     // Accusations detected but not yet voted, and those we voted (spec §7.3).
     const std::vector<std::pair<PeerIndex, model::Malice>>& pending_accusations() const { return pending_accusations_; }
     const std::vector<std::pair<PeerIndex, model::Malice>>& made_accusations() const { return made_accusations_; }
-    model::PackedEvent pack(EventIndex e) const;
+    // The event as we would gossip it: the packed event it was made from, shared.
+    const model::SealedRef& pack(EventIndex e) const { return graph_[e].sealed; }
 
 private:
     Node() = default;
@@ -116,7 +117,7 @@ private:
                                           const std::vector<Observation>& dkg_votes, bool respond);
     // Adds our Requesting event for `peer` (spec §2.3) and returns the peer's index.
     Result<PeerIndex> add_requesting_event(const PeerId& peer);
-    Result<EventIndex> unpack_and_add(const model::PackedEvent& packed);
+    Result<EventIndex> unpack_and_add(const model::SealedRef& sealed);
     // Where a held copy of `packed` would be: its creator's events at its index (one unless the
     // creator forked), found through the creator's slots rather than the graph's hash table (a
     // cache miss per lookup in a large graph). Empty when the creator (`creator` =
@@ -126,26 +127,26 @@ private:
     // The event at `place` whose packed form has every field encode_content reads equal to
     // packed's, so the same content and hash, found without encoding or hashing. kNoEvent means
     // "not found this way", not "not held": the hashes decide then.
-    EventIndex find_held_copy(const graph::Slot& place, EventIndex self_parent, const model::PackedEvent& packed) const;
+    EventIndex find_held_copy(const graph::Slot& place, EventIndex self_parent, const model::SealedEvent& sealed) const;
     // graph_.find(h) for a self-parent of `creator`: usually its latest event, checked first.
     EventIndex find_self_parent(PeerIndex creator, const core::Hash32& h) const;
     Status add_own_event(model::PackedEvent packed);
     // Our signature of a vote's payload, hashed as it is signed: every peer that verifies the vote
     // later then finds the memo entry (a memoising crypto).
     crypto::Signature sign_vote(const Observation& obs) const;
-    // `content` = encode_content(packed) and `hash` its hash, when the caller already has them.
-    // `signature_checked`: the signature is known to be valid (we made it, or the caller verified it).
-    Result<model::Event> unpack(const model::PackedEvent& packed, const core::Bytes* content = nullptr,
-                                const core::Hash32* hash = nullptr, bool signature_checked = false);
+    // The event's hash under our crypto and whether its signature verifies: from its seal when it
+    // was sealed under our scheme (the usual case), else computed here.
+    core::Hash32 checked_hash(const model::SealedEvent& sealed, bool& valid) const;
+    // The event `sealed` makes, its signature checked.
+    Result<model::Event> unpack(const model::SealedRef& sealed);
     // unpack into `e`, a default-constructed event (the hot paths: no copy of the result) whose
-    // creator may already be set to packed.creator's index.
-    Status unpack_into(model::Event& e, const model::PackedEvent& packed, const core::Bytes* content = nullptr,
-                       const core::Hash32* hash = nullptr, bool signature_checked = false);
+    // creator may already be set to the packed creator's index; `hash` is checked_hash's, and the
+    // signature is known to be valid.
+    Status unpack_into(model::Event& e, const model::SealedRef& sealed, const core::Hash32& hash);
     Status add_event(model::Event&& e);
     model::PackedEvent new_own_event(model::CauseKind cause) const;
     std::vector<EventIndex> events_to_gossip_to_peer(PeerIndex peer) const;
     model::Message pack_all(const std::vector<EventIndex>& events) const;
-    void pack_into(EventIndex e, model::PackedEvent& out) const;  // `out` freshly constructed
     election::ObservationKey key_for(const Observation& obs, PeerIndex creator, const core::Hash32& hash) const;
     bool new_peer_can_recv(PeerIndex x) const;
 

@@ -38,7 +38,7 @@ void Node::insert_our_initial_event() {
     core::Bytes content;
     model::encode_content(content, initial, *crypto_);
     initial.signature = crypto_->sign(our_, content);
-    auto ev = unpack(initial);
+    auto ev = unpack(model::seal(std::move(initial), *crypto_, &content));
     PARSEC_ASSERT(ev.ok(), "our Initial event must unpack");
     EventIndex idx = graph_.insert(std::move(ev.value()));
     peers_.add_event_to_slot(model::kOurIndex, 0, idx);

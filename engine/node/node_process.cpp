@@ -23,28 +23,33 @@ election::ObservationKey Node::key_for(const Observation& obs, PeerIndex creator
     return key;
 }
 
-Result<model::Event> Node::unpack(const PackedEvent& packed, const core::Bytes* content_in,
-                                  const core::Hash32* hash_in, bool signature_checked) {
+core::Hash32 Node::checked_hash(const model::SealedEvent& sealed, bool& valid) const {
+    if (sealed.sealed_under(*crypto_)) {
+        valid = sealed.signature_valid();
+        return sealed.hash();
+    }
+    thread_local core::Bytes content;  // reused: an event sealed under another scheme is encoded here
+    content.clear();
+    model::encode_content(content, sealed.packed(), *crypto_);
+    return crypto_->hash_and_verify(sealed.packed().creator, content, sealed.packed().signature, valid);
+}
+
+Result<model::Event> Node::unpack(const model::SealedRef& sealed) {
     model::Event e;
-    if (auto s = unpack_into(e, packed, content_in, hash_in, signature_checked); !s.ok()) return s.error();
+    bool valid = false;
+    const core::Hash32 h = checked_hash(*sealed, valid);
+    if (!valid) return bad_event_signature(sealed->packed());
+    if (auto s = unpack_into(e, sealed, h); !s.ok()) return s.error();
     return e;
 }
 
-Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core::Bytes* content_in,
-                         const core::Hash32* hash_in, bool signature_checked) {
+Status Node::unpack_into(model::Event& e, const model::SealedRef& sealed, const core::Hash32& hash) {
+    const PackedEvent& packed = sealed->packed();
     if (e.creator == model::kNoPeer) e.creator = peers_.find(packed.creator);
     if (e.creator == model::kNoPeer) return make_error("UnknownPeer", "creator " + packed.creator.name);
-    core::Bytes own_content;
-    if (!content_in) {
-        own_content.reserve(256);
-        model::encode_content(own_content, packed, *crypto_);
-    }
-    const core::Bytes& content = content_in ? *content_in : own_content;
-    if (!signature_checked && !crypto_->verify(packed.creator, content, packed.signature))
-        return bad_event_signature(packed);
-    e.hash = hash_in ? *hash_in : crypto_->hash(content);
+    e.hash = hash;
     e.cause = packed.cause;
-    e.signature = packed.signature;
+    e.sealed = sealed;
     if (packed.cause != CauseKind::Initial) {
         e.self_parent = find_self_parent(e.creator, packed.self_parent);
         if (e.self_parent == model::kNoEvent) return make_error("UnknownSelfParent", "event by " + packed.creator.name);
@@ -79,7 +84,6 @@ Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core:
         if (!valid)
             return make_error("SignatureFailure", "vote signature does not match creator " + packed.creator.name);
         e.key = store_.insert(key_for(packed.vote, e.creator, h), packed.vote);
-        e.vote_signature = packed.vote_signature;
     }
     if (e.index_by_creator > peers_[e.creator].slots.size())
         return make_error("InvalidEvent", "index_by_creator beyond the creator's known events");
@@ -87,22 +91,20 @@ Status Node::unpack_into(model::Event& e, const PackedEvent& packed, const core:
     return {};
 }
 
-Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
+Result<EventIndex> Node::unpack_and_add(const model::SealedRef& sealed) {
     // Skip events we already hold before doing any more work (spec §2.4 step 3a). A message
     // carries every event its sender cannot tell we hold, so in a busy cluster most of them are
-    // held: those are recognised by their fields first, without encoding and hashing them.
+    // held: those are recognised by their fields first, without looking at their hashes.
+    const PackedEvent& packed = sealed->packed();
     const PeerIndex sender = peers_.find(packed.creator);  // looked up once for every step
     EventIndex self_parent = model::kNoEvent;
     const graph::Slot& place = held_place(sender, packed, self_parent);
-    if (EventIndex held = find_held_copy(place, self_parent, packed); held != model::kNoEvent) {
+    if (EventIndex held = find_held_copy(place, self_parent, *sealed); held != model::kNoEvent) {
         ++received_held_;
         return held;
     }
-    thread_local core::Bytes content;  // reused: every received event is encoded here
-    content.clear();
-    model::encode_content(content, packed, *crypto_);
     bool valid = false;  // acted on only once the event is known not to be held, as before
-    const core::Hash32 h = crypto_->hash_and_verify(packed.creator, content, packed.signature, valid);
+    const core::Hash32 h = checked_hash(*sealed, valid);
     graph_.prefetch_slot(h);  // an event not held is inserted below
     // A held event with this hash has this content (spec §1.5: the hash commits to the creator
     // and self-parent), so it is at `place`.
@@ -115,7 +117,7 @@ Result<EventIndex> Node::unpack_and_add(const PackedEvent& packed) {
         return bad_event_signature(packed);
     model::Event ev;  // filled in place: a returned event would be copied once more
     ev.creator = sender;
-    if (auto s = unpack_into(ev, packed, &content, &h, /*signature_checked=*/true); !s.ok()) return s.error();
+    if (auto s = unpack_into(ev, sealed, h); !s.ok()) return s.error();
     if (options_.malice_detection && ev.creator != model::kOurIndex)
         if (auto s = detect_malice(ev, packed); !s.ok()) return s.error();
     PeerIndex creator = ev.creator;
@@ -146,11 +148,15 @@ const graph::Slot& Node::held_place(PeerIndex creator, const PackedEvent& packed
     return peers_.events_by_index(creator, index);
 }
 
-EventIndex Node::find_held_copy(const graph::Slot& place, EventIndex self_parent, const PackedEvent& packed) const {
+EventIndex Node::find_held_copy(const graph::Slot& place, EventIndex self_parent,
+                                 const model::SealedEvent& sealed) const {
     // The creator is the place's (PeerList::find compares name and key) and the self-parent hash
-    // is self_parent's; what else encode_content reads depends on the cause.
+    // is self_parent's; what else encode_content reads depends on the cause. The very event we
+    // hold (one relayed to us again) is that one without comparing anything.
+    const PackedEvent& packed = sealed.packed();
     for (EventIndex e : place) {
         const model::Event& x = graph_[e];
+        if (x.sealed.get() == &sealed) return e;
         if (x.cause != packed.cause || x.self_parent != self_parent) continue;
         switch (packed.cause) {
             case CauseKind::Requesting:
@@ -161,7 +167,7 @@ EventIndex Node::find_held_copy(const graph::Slot& place, EventIndex self_parent
                 if (core::same_hash(graph_[x.other_parent].hash, packed.other_parent)) return e;
                 break;
             case CauseKind::Observation:
-                if (x.key != model::kNoKey && x.vote_signature == packed.vote_signature &&
+                if (x.key != model::kNoKey && x.vote_signature() == packed.vote_signature &&
                     store_[x.key].observation == packed.vote)
                     return e;
                 break;
@@ -264,8 +270,8 @@ Status Node::create_blocks(const std::vector<KeyIndex>& keys) {
                 if (!election_.is_voter(ue.creator)) continue;
                 const PeerId& id = peers_[ue.creator].id;
                 auto p = std::find_if(proofs.begin(), proofs.end(), [&](const Proof& x) { return x.id == id; });
-                if (p != proofs.end()) p->signature = ue.vote_signature;  // a later duplicate replaces
-                else proofs.push_back(Proof{id, ue.vote_signature});
+                if (p != proofs.end()) p->signature = ue.vote_signature();  // a later duplicate replaces
+                else proofs.push_back(Proof{id, ue.vote_signature()});
             }
         }
         if (proofs.empty()) continue;  // MissingVotes: the block is dropped (spec §6.3)

@@ -227,7 +227,7 @@ core::Status Cluster::apply_deliver(const DeliverInput& in, Outcome& out) {
     // invalid sync event (spec §7.1 #4) that only some honest nodes see; a Byzantine node ignores
     // messages whose last event it already has, so the only malice it shows is the crafted kind.
     if (r.byzantine != ByzantineKind::Honest && !m.events.empty() &&
-        r.engine->graph().find(model::event_hash(m.events.back(), *crypto_)) != model::kNoEvent) {
+        r.engine->graph().find(m.events.back()->hash()) != model::kNoEvent) {
         record_error(m.to, make_error("DuplicateMessage"), out);
         return {};
     }

@@ -61,8 +61,8 @@ model::Message Cluster::armed_prefix(NodeId id) {
             p.vote = *obs;
             sign_vote(p, n.identity, *crypto_);
             sign_event(p, n.identity, *crypto_);
-            last = model::event_hash(p, *crypto_);
-            out.push_back(std::move(p));
+            out.push_back(model::seal(std::move(p), *crypto_));
+            last = out.back()->hash();
         }
     }
     if (n.same_creator_armed) {
@@ -75,7 +75,7 @@ model::Message Cluster::armed_prefix(NodeId id) {
         p.self_parent = last;
         p.other_parent = engine.graph()[own.slots[slot].front()].hash;
         sign_event(p, n.identity, *crypto_);
-        out.push_back(std::move(p));
+        out.push_back(model::seal(std::move(p), *crypto_));
     }
     return out;
 }
@@ -108,7 +108,7 @@ void Cluster::apply_byzantine(const ByzantineInput& in, Outcome& out) {
             }
             send(in.node, in.victim_a, true, std::move(first.value()), out);
             if (!second.ok() || second->empty()) break;
-            out.created.push_back(CreatedEvent{in.node, model::event_hash(second->back(), *crypto_)});
+            out.created.push_back(CreatedEvent{in.node, second->back()->hash()});
             send(in.node, in.victim_b, true, std::move(second.value()), out);
             break;
         }
@@ -148,7 +148,7 @@ void Cluster::apply_byzantine(const ByzantineInput& in, Outcome& out) {
             p.self_parent = n.engine->graph()[own.slots[top - 1].front()].hash;
             p.other_parent = n.engine->graph()[own.slots[top >= 3 ? top - 3 : 0].front()].hash;
             sign_event(p, n.identity, *crypto_);
-            const model::Message message{p};
+            const model::Message message{model::seal(std::move(p), *crypto_)};
             std::vector<Touch> touched{t};
             for (NodeId v = 0; v < nodes_.size(); ++v) {
                 auto& victim = nodes_[v];
@@ -172,8 +172,9 @@ void Cluster::apply_byzantine(const ByzantineInput& in, Outcome& out) {
             sign_vote(p, n.identity, *crypto_);
             sign_event(p, n.identity, *crypto_);
             p.signature.bytes[0] ^= 0x5A;  // no longer verifies (spec §1.5 SignatureFailure)
-            out.created.push_back(CreatedEvent{in.node, model::event_hash(p, *crypto_)});
-            send(in.node, in.victim_a, true, model::Message{std::move(p)}, out);
+            model::SealedRef sealed = model::seal(std::move(p), *crypto_);
+            out.created.push_back(CreatedEvent{in.node, sealed->hash()});
+            send(in.node, in.victim_a, true, model::Message{std::move(sealed)}, out);
             break;
         }
         case ByzantineKind::PrematureGossip: {

@@ -81,7 +81,7 @@ TEST(Malice, Spec7_ForkIsAccusedAndForkerRemoved) {
         core::Bytes content;
         model::encode_content(content, p, *net.crypto);
         p.signature = net.crypto->sign(net.ids[3], content);
-        return p;
+        return model::seal(std::move(p), *net.crypto);
     };
     // Each victim gets Dave's whole graph plus its own side of the fork, as a request.
     for (size_t victim : {0u, 1u}) {

@@ -104,7 +104,7 @@ TEST(NodeNetwork, CheckpointCopiesStayIdenticalWhileSharingMetaEvents) {
     auto same = [](const model::Message& a, const model::Message& b, const crypto::Crypto& c) {
         if (a.size() != b.size()) return false;
         for (size_t i = 0; i < a.size(); ++i)
-            if (model::event_hash(a[i], c) != model::event_hash(b[i], c)) return false;
+            if (model::event_hash(a[i]->packed(), c) != model::event_hash(b[i]->packed(), c)) return false;
         return true;
     };
     Lcg rng{77};

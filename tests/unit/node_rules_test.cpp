@@ -37,6 +37,13 @@ Pair make_nodes(size_t n, crypto::IdentityKind kind, model::ConsensusMode mode) 
     return p;
 }
 
+// Messages carry sealed, immutable events: an altered event is a changed copy, sealed again.
+void alter(model::Message& msg, size_t i, const crypto::Crypto& crypto, const std::function<void(model::PackedEvent&)>& edit) {
+    model::PackedEvent p = msg[i]->packed();
+    edit(p);
+    msg[i] = model::seal(std::move(p), crypto);
+}
+
 // Alice's first gossip to Bob, after Alice voted for a payload (so the message carries a vote).
 model::Message alice_message(Pair& p) {
     EXPECT_TRUE(p.nodes[0].vote_for(model::Observation::opaque("tx")).ok());
@@ -54,7 +61,7 @@ void expect_refused(Pair& p, const model::Message& msg, size_t forged, const cha
     EXPECT_FALSE(r.error().to_string().empty()) << what;
     const auto& graph = p.nodes[1].graph();
     for (size_t i = 0; i < msg.size(); ++i) {
-        const bool present = graph.find(model::event_hash(msg[i], *p.crypto)) != model::kNoEvent;
+        const bool present = graph.find(model::event_hash(msg[i]->packed(), *p.crypto)) != model::kNoEvent;
         if (i < forged) EXPECT_TRUE(present) << what << ": genuine event " << i << " was dropped";
         else EXPECT_FALSE(present) << what << ": event " << i << " was inserted";
     }
@@ -62,7 +69,7 @@ void expect_refused(Pair& p, const model::Message& msg, size_t forged, const cha
 
 size_t last_index_with_vote(const model::Message& msg) {
     for (size_t i = msg.size(); i-- > 0;)
-        if (msg[i].cause == model::CauseKind::Observation) return i;
+        if (msg[i]->packed().cause == model::CauseKind::Observation) return i;
     ADD_FAILURE() << "no observation event in the message";
     return 0;
 }
@@ -81,20 +88,20 @@ TEST(NodeRules, ForgedOrAlteredEventsAreRefusedWithAReason) {
         {   // A flipped signature bit.
             Pair p = make_nodes(2, kind, model::ConsensusMode::Supermajority);
             auto msg = alice_message(p);
-            msg.back().signature.bytes[3] ^= 0x01;
+            alter(msg, msg.size() - 1, *p.crypto, [](model::PackedEvent& e) { e.signature.bytes[3] ^= 0x01; });
             expect_refused(p, msg, msg.size() - 1, "flipped event signature");
         }
         {   // The vote's payload changed after signing.
             Pair p = make_nodes(2, kind, model::ConsensusMode::Supermajority);
             auto msg = alice_message(p);
             const size_t forged = last_index_with_vote(msg);
-            msg[forged].vote.payload = "tx-forged";
+            alter(msg, forged, *p.crypto, [](model::PackedEvent& e) { e.vote.payload = "tx-forged"; });
             expect_refused(p, msg, forged, "altered payload");
         }
         {   // Bob claims to have made Alice's event: the creator is not the signer.
             Pair p = make_nodes(2, kind, model::ConsensusMode::Supermajority);
             auto msg = alice_message(p);
-            msg.back().creator = p.ids[1].id;
+            alter(msg, msg.size() - 1, *p.crypto, [&](model::PackedEvent& e) { e.creator = p.ids[1].id; });
             expect_refused(p, msg, msg.size() - 1, "wrong creator");
         }
     }
@@ -191,17 +198,21 @@ TEST(NodeRules, HeldEventsAreRecognisedAndAlteredCopiesOfThemAreRefused) {
         ASSERT_TRUE(response.ok()) << response.error().to_string();
         ASSERT_TRUE(alice.handle_response(p.ids[1].id, response.value()).ok());
 
-        auto index_of = [&](const node::Node& n, const model::PackedEvent& e) {
-            return n.graph().find(model::event_hash(e, *p.crypto));
+        auto index_of = [&](const node::Node& n, const model::SealedRef& e) {
+            return n.graph().find(model::event_hash(e->packed(), *p.crypto));
         };
         // A message from Alice to Bob is a request, from Bob to Alice a response.
         auto deliver = [&](bool to_bob, const model::Message& msg) {
             return to_bob ? bob.handle_request(p.ids[0].id, msg).ok() : alice.handle_response(p.ids[1].id, msg).ok();
         };
-        // Honest re-sends: every event is found where it is, one sync event is added.
-        for (bool to_bob : {true, false}) {
+        // Honest re-sends: every event is found where it is, one sync event is added. First the
+        // very events sent before, then equal copies sealed apart (found by their fields).
+        for (int pass = 0; pass < 4; ++pass) {
+            const bool to_bob = pass % 2 == 0;
             const node::Node& receiver = to_bob ? bob : alice;
-            const model::Message& msg = to_bob ? request : response.value();
+            model::Message msg = to_bob ? request : response.value();
+            if (pass >= 2)
+                for (auto& e : msg) e = model::seal(e->packed(), *p.crypto);
             std::vector<model::EventIndex> before;
             for (const auto& e : msg) before.push_back(index_of(receiver, e));
             const size_t size = receiver.graph().size();
@@ -212,7 +223,7 @@ TEST(NodeRules, HeldEventsAreRecognisedAndAlteredCopiesOfThemAreRefused) {
 
         auto find_cause = [](const model::Message& msg, model::CauseKind cause) {
             for (size_t i = msg.size(); i-- > 0;)
-                if (msg[i].cause == cause) return i;
+                if (msg[i]->packed().cause == cause) return i;
             ADD_FAILURE() << "no event of that cause";
             return size_t{0};
         };
@@ -222,22 +233,60 @@ TEST(NodeRules, HeldEventsAreRecognisedAndAlteredCopiesOfThemAreRefused) {
         struct Alteration {
             const char* what;
             bool to_bob;  // Alice's request to Bob, else Bob's response to Alice
-            std::function<void(model::Message&)> alter;
+            std::function<void(model::PackedEvent&)> edit;
+            size_t at;  // the event altered
         };
         const std::vector<Alteration> alterations = {
-            {"vote payload", true, [&](model::Message& m) { m[vote].vote.payload = "ty"; }},
-            {"vote signature", true, [&](model::Message& m) { m[vote].vote_signature.bytes[0] ^= 0x01; }},
-            {"self-parent", true, [&](model::Message& m) { m[vote].self_parent = m[vote - 1].self_parent; }},
-            {"recipient", true, [&](model::Message& m) { m[requesting].recipient = p.ids[2].id; }},
-            {"other-parent", false, [&](model::Message& m) { m[sync].other_parent = model::event_hash(request[vote], *p.crypto); }},
+            {"vote payload", true, [&](model::PackedEvent& e) { e.vote.payload = "ty"; }, vote},
+            {"vote signature", true, [&](model::PackedEvent& e) { e.vote_signature.bytes[0] ^= 0x01; }, vote},
+            {"self-parent", true, [&](model::PackedEvent& e) { e.self_parent = request[vote - 1]->packed().self_parent; }, vote},
+            {"recipient", true, [&](model::PackedEvent& e) { e.recipient = p.ids[2].id; }, requesting},
+            {"other-parent", false, [&](model::PackedEvent& e) { e.other_parent = request[vote]->hash(); }, sync},
         };
         for (const auto& a : alterations) {
             model::Message msg = a.to_bob ? request : response.value();
-            a.alter(msg);
+            alter(msg, a.at, *p.crypto, a.edit);
             const node::Node& receiver = a.to_bob ? bob : alice;
             const size_t size = receiver.graph().size();
             EXPECT_FALSE(deliver(a.to_bob, msg)) << "an altered " << a.what << " was taken for the held event";
             EXPECT_EQ(receiver.graph().size(), size) << a.what << ": nothing is added";
         }
     }
+}
+
+// A sealed event carries its hash and signature check, done once under one scheme. They are those
+// of its bytes, and a node of another scheme does not take them: it hashes and verifies itself.
+TEST(NodeRules, ASealHoldsOnlyUnderTheSchemeThatMadeIt) {
+    Pair p = make_nodes(2, crypto::IdentityKind::Mock, model::ConsensusMode::Supermajority);
+    const auto msg = alice_message(p);
+    for (const auto& e : msg) {
+        EXPECT_EQ(e->hash(), model::event_hash(e->packed(), *p.crypto));
+        EXPECT_TRUE(e->signature_valid());
+        EXPECT_TRUE(e->sealed_under(*p.crypto));
+    }
+    model::PackedEvent flipped = msg.back()->packed();
+    flipped.signature.bytes[0] ^= 0x01;
+    const auto bad = model::seal(flipped, *p.crypto);
+    EXPECT_FALSE(bad->signature_valid());
+    EXPECT_EQ(bad->hash(), msg.back()->hash()) << "the event signature is not hashed";
+
+    // Alice's genuine events sealed under Ed25519: its hashes differ from the mock's and the mock
+    // signatures do not verify under it. Bob (mock) must still accept them, by his own checks.
+    const auto ed = crypto::make_crypto(crypto::IdentityKind::Ed25519);
+    model::Message foreign;
+    for (const auto& e : msg) foreign.push_back(model::seal(e->packed(), *ed));
+    EXPECT_FALSE(foreign.back()->sealed_under(*p.crypto));
+    EXPECT_FALSE(foreign.back()->signature_valid());
+    EXPECT_NE(foreign.back()->hash(), msg.back()->hash());
+    auto r = p.nodes[1].handle_request(p.ids[0].id, foreign);
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    for (const auto& e : msg) EXPECT_NE(p.nodes[1].graph().find(e->hash()), model::kNoEvent);
+    // And the reverse: a forged event sealed under Ed25519 is refused by the mock node's own check.
+    Pair q = make_nodes(2, crypto::IdentityKind::Mock, model::ConsensusMode::Supermajority);
+    auto forged = alice_message(q);
+    for (auto& e : forged) e = model::seal(e->packed(), *ed);
+    model::PackedEvent last = forged.back()->packed();
+    last.signature.bytes[3] ^= 0x01;
+    forged.back() = model::seal(std::move(last), *ed);
+    EXPECT_FALSE(q.nodes[1].handle_request(q.ids[0].id, forged).ok());
 }
