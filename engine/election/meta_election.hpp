@@ -217,9 +217,9 @@ void create_needed_meta_event(MetaElection& me, const ElectionContext& ctx, Even
 inline void prefetch_meta_event(const MetaElection& me, EventIndex e) {
     if (e < me.meta_events.size())
         if (const MetaEvent* m = me.meta_events[e].get()) {
-            __builtin_prefetch(reinterpret_cast<const char*>(m) - 16);  // the shared count, just before
-            __builtin_prefetch(reinterpret_cast<const char*>(m) + 48);
-            __builtin_prefetch(reinterpret_cast<const char*>(m) + 112);
+            const char* p = reinterpret_cast<const char*>(m);
+            __builtin_prefetch(p - 16);  // the shared count, just before
+            for (std::size_t at = 48; at < sizeof(MetaEvent); at += 64) __builtin_prefetch(p + at);
         }
 }
 // spec §6.1 + §6.2: the keys decided at E, in block order (empty if no decision).

@@ -205,8 +205,10 @@ private:
         r.first_decided = first_decided;
     }
 
-    std::vector<Row> rows_;
-    std::vector<std::uint8_t> flags_;
+    // Inline for up to 16 voters with lists of two entries: a meta-event is then one block, so a
+    // rebuild after a decision (spec §6.4), which finds it cold, waits for one chain of loads.
+    core::SmallVector<Row, 16> rows_;
+    core::SmallVector<std::uint8_t, 32> flags_;
 };
 
 // What one entry with these flags adds to the others' counts at its position (lanes 0-5), and
