@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/assert.hpp"
+#include "core/sorted_indices.hpp"
 
 namespace parsec::node {
 
@@ -153,29 +154,6 @@ Status Node::create_gossip_event(const PeerId& peer) {
     return {};
 }
 
-namespace {
-// Sorts and dedups event indices. A gossip's events are the recent ones, so they span a short
-// index range: marking them in a bitmap and reading it back in order costs less than sorting.
-void sort_unique_indices(std::vector<EventIndex>& v) {
-    if (v.size() < 2) return;
-    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-    const EventIndex base = *lo;
-    const std::size_t words = (*hi - base) / 64 + 1;
-    if (words > 8 * v.size()) {  // sparse: a sort reads less
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
-        return;
-    }
-    thread_local std::vector<std::uint64_t> bits;
-    bits.assign(words, 0);
-    for (EventIndex e : v) bits[(e - base) / 64] |= std::uint64_t{1} << ((e - base) % 64);
-    v.clear();
-    for (std::size_t w = 0; w < words; ++w)
-        for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
-            v.push_back(base + static_cast<EventIndex>(64 * w + static_cast<std::size_t>(__builtin_ctzll(b))));
-}
-}  // namespace
-
 std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
     const auto& a = graph_[peers_[peer].last_event()].ancestors;
     // Reserved for the events past each creator's known index (a slot holds one event unless
@@ -198,7 +176,7 @@ std::vector<EventIndex> Node::events_to_gossip_to_peer(PeerIndex peer) const {
                 if (slots[i].size() > 1) out.insert(out.end(), slots[i].begin(), slots[i].end());
         }
     }
-    sort_unique_indices(out);
+    core::sort_unique_indices(out);
     return out;
 }
 

@@ -73,6 +73,50 @@ void expect_agreement(const std::vector<std::vector<std::string>>& blocks, size_
 
 }  // namespace
 
+// spec §2.3 without forks: a gossip to a peer carries, in topological order, exactly our events
+// that are not ancestors of the latest event we know of that peer, the new Requesting event last.
+TEST(NodeNetwork, GossipCarriesWhatThePeerLacksInTopologicalOrder) {
+    auto crypto = crypto::make_crypto(crypto::IdentityKind::Mock);
+    const char* names[] = {"Alice", "Bob", "Carol", "Dave", "Eric"};
+    std::vector<crypto::Identity> ids;
+    std::vector<crypto::PeerId> group;
+    for (auto name : names) {
+        ids.push_back(crypto->make_identity(name, {}));
+        group.push_back(ids.back().id);
+    }
+    std::vector<node::Node> nodes;
+    for (const auto& id : ids) nodes.push_back(node::Node::from_genesis(id, group, {}, crypto).value());
+    Lcg rng{5};
+    size_t checked = 0;
+    for (int t = 0; t < 1500; ++t) {
+        // Eric is heard from rarely, so messages mix his old events with everyone's recent ones.
+        size_t a = rng.next(t % 50 == 0 ? 5 : 4), b = (a + 1 + rng.next(4)) % 5;
+        if (t % 40 == 0) ASSERT_TRUE(nodes[a].vote_for(model::Observation::opaque("tx" + std::to_string(t))).ok());
+        const node::Node& sender = nodes[a];
+        const model::PeerIndex peer = sender.peers().find(ids[b].id);
+        const bool known = !sender.peers()[peer].slots.empty();
+        auto req = nodes[a].create_gossip(ids[b].id);
+        ASSERT_TRUE(req.ok());
+        if (known) {
+            const auto& last = sender.graph()[sender.peers()[peer].last_event()].ancestors;
+            std::vector<model::EventIndex> expected;
+            for (model::EventIndex e = 0; e < sender.graph().size(); ++e) {
+                const auto& x = sender.graph()[e];
+                if (static_cast<std::int32_t>(x.index_by_creator) > last.last_of(x.creator)) expected.push_back(e);
+            }
+            std::vector<model::EventIndex> sent;
+            for (const auto& p : req.value()) sent.push_back(sender.graph().find(p->hash()));
+            ASSERT_EQ(sent, expected) << "gossip " << t << " from " << names[a] << " to " << names[b];
+            EXPECT_EQ(sent.back(), sender.graph().size() - 1) << "the new Requesting event comes last";
+            ++checked;
+        }
+        auto resp = nodes[b].handle_request(ids[a].id, req.value());
+        ASSERT_TRUE(resp.ok()) << resp.error().to_string();
+        ASSERT_TRUE(nodes[a].handle_response(ids[b].id, resp.value()).ok());
+    }
+    EXPECT_GT(checked, 1000u);
+}
+
 TEST(NodeNetwork, FourNodesSupermajorityAgree) {
     for (std::uint64_t seed = 1; seed <= 3; ++seed)
         expect_agreement(run_network(4, seed, model::ConsensusMode::Supermajority, crypto::IdentityKind::Mock, 5), 5, false);
