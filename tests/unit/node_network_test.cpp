@@ -91,7 +91,9 @@ TEST(NodeNetwork, GossipCarriesWhatThePeerLacksInTopologicalOrder) {
     for (int t = 0; t < 1500; ++t) {
         // Eric is heard from rarely, so messages mix his old events with everyone's recent ones.
         size_t a = rng.next(t % 50 == 0 ? 5 : 4), b = (a + 1 + rng.next(4)) % 5;
-        if (t % 40 == 0) ASSERT_TRUE(nodes[a].vote_for(model::Observation::opaque("tx" + std::to_string(t))).ok());
+        if (t % 40 == 0) {
+            ASSERT_TRUE(nodes[a].vote_for(model::Observation::opaque("tx" + std::to_string(t))).ok());
+        }
         const node::Node& sender = nodes[a];
         const model::PeerIndex peer = sender.peers().find(ids[b].id);
         const bool known = !sender.peers()[peer].slots.empty();
