@@ -74,6 +74,12 @@ SealedEvent::SealedEvent(PackedEvent packed, const crypto::Crypto& crypto, const
     hash_ = crypto.hash_and_verify(packed_.creator, *content, packed_.signature, signature_valid_);
 }
 
+SealedEvent::SealedEvent(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes& content,
+                         const core::Hash32& hash)
+    : packed_(std::move(packed)), hash_(hash), scheme_(crypto.kind()) {
+    signature_valid_ = crypto.verify(packed_.creator, content, packed_.signature);
+}
+
 SealedRef seal(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes* content) {
     return std::make_shared<const SealedEvent>(std::move(packed), crypto, content);
 }

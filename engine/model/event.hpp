@@ -88,6 +88,9 @@ class SealedEvent {
 public:
     // `content`: encode_content(packed) under `crypto`, if the caller has it.
     SealedEvent(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes* content = nullptr);
+    // An event just signed: `hash` is crypto.hash(content), already computed; the signature is
+    // still verified.
+    SealedEvent(PackedEvent packed, const crypto::Crypto& crypto, const core::Bytes& content, const core::Hash32& hash);
     const PackedEvent& packed() const { return packed_; }
     const core::Hash32& hash() const { return hash_; }
     bool signature_valid() const { return signature_valid_; }

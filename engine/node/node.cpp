@@ -78,12 +78,10 @@ Status Node::add_own_event(PackedEvent packed) {
     thread_local core::Bytes content;  // reused: every own event is encoded here
     content.clear();
     model::encode_content(content, packed, *crypto_);
-    crypto_->hash_and_sign(our_, content, packed.signature);
-    // Sealed under our crypto: the seal hashes and verifies the content just signed (memoised).
-    const model::SealedRef sealed = model::seal(std::move(packed), *crypto_, &content);
-    bool valid = false;
-    const core::Hash32 hash = checked_hash(*sealed, valid);
-    PARSEC_ASSERT(valid, "our own signature must verify");
+    const core::Hash32 hash = crypto_->hash_and_sign(our_, content, packed.signature);
+    // Sealed under our crypto with the hash just computed; the seal verifies the signature.
+    const auto sealed = std::make_shared<const model::SealedEvent>(std::move(packed), *crypto_, content, hash);
+    PARSEC_ASSERT(sealed->signature_valid(), "our own signature must verify");
     model::Event ev;
     if (auto s = unpack_into(ev, sealed, hash); !s.ok()) return s;
     return add_event(std::move(ev));
