@@ -124,13 +124,12 @@ core::Result<ReplayPlan> plan_replay(const DotFile& file, std::string_view file_
     // Rebuild every event in parsed order with mock keys (spec §9.5).
     crypto::MockCrypto mock;
     std::unordered_map<std::string, size_t> pos_of;  // event name -> position in `order`
-    std::vector<model::PackedEvent> packed(order.size());
-    std::vector<model::SealedRef> sealed;  // the same, as the replay's messages carry them
+    std::vector<model::SealedRef> sealed;  // as the replay's messages carry them
     sealed.reserve(order.size());
     for (size_t i = 0; i < order.size(); ++i) {
         const DotEvent& de = file.events[order[i]];
         pos_of[de.name] = i;
-        model::PackedEvent& p = packed[i];
+        model::PackedEvent p;
         p.creator = ids.get(de.creator);
         auto parent_hash = [&](const std::string& name) {
             auto it = pos_of.find(name);
@@ -159,8 +158,8 @@ core::Result<ReplayPlan> plan_replay(const DotFile& file, std::string_view file_
         core::Bytes content;
         model::encode_content(content, p, mock);
         p.signature = mock.sign(mock.make_identity(de.creator, {}), content);
-        plan.parsed_hashes.push_back(mock.hash(content));
-        sealed.push_back(model::seal(p, mock, &content));
+        sealed.push_back(model::seal(std::move(p), mock, &content));
+        plan.parsed_hashes.push_back(sealed.back()->hash());
         plan.parsed_names.push_back(de.name);
         plan.parsed_file_index.push_back(order[i]);
     }

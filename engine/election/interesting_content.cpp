@@ -64,41 +64,39 @@ void interesting_content(const MetaElection& me, const ElectionContext& ctx, Eve
     out.clear();
     std::uint32_t& serial = t_serial;
     // Without forks in E's ancestry and with at most 64 peers, the creators with an ancestor vote
-    // of a key are found as a bit mask, without a branch per vote; the walk below does the rest.
+    // of a key are found as a bit mask, without a branch per vote; a walk over the votes does the rest.
     const bool masks = e.ancestors.forks.empty() && ctx.peers.size() <= 64;
     std::uint64_t voter_mask = 0;
     if (masks)
         for (PeerIndex v : me.voters) voter_mask |= std::uint64_t{1} << v;
     const auto& last = e.ancestors.last;
-    for (const KeyVotes& kv : me.unconsensused_by_key) {
-        if (kv.votes.empty() || (known && known->contains(kv.key))) continue;
-        if (masks) {
-            std::uint64_t seen = 0;  // creators with a vote of this key among E's ancestors
-            bool forked = false;
-            for (const VoteRef& u : kv.votes) {
-                forked |= u.fork_number != 0;
-                const std::int32_t reach = u.creator < last.size() ? last[u.creator] : -1;
-                seen |= std::uint64_t{reach >= static_cast<std::int32_t>(u.index_by_creator)} << u.creator;
-            }
-            if (!forked) {  // else the walk below, which knows forks
-                if (seen == 0) continue;
-                const VoteRef* first_own = nullptr;  // E's creator's earliest ancestor vote
-                if ((seen >> e.creator) & 1u)
-                    for (const VoteRef& u : kv.votes)
-                        if (u.creator == e.creator && has_ancestor(e, u, ctx.graph)) {
-                            first_own = &u;
-                            break;
-                        }
-                const auto voters_seen = static_cast<size_t>(__builtin_popcountll(seen & voter_mask));
-                const bool interesting = kv.single ? has_single_quorum() : 3 * voters_seen > 2 * n;
-                if (interesting) out.emplace_back(first_own ? first_own->index_by_creator : kNoRank, kv.key);
-                continue;
-            }
+    // Per key: E's creator's earliest ancestor vote, whether any vote is an ancestor, and how many
+    // distinct voters have one (Supermajority keys).
+    const VoteRef* first_own = nullptr;
+    bool any = false;
+    size_t voters_seen = 0;
+    // By mask: false, finding nothing, if a vote of the key is forked (the walk knows forks).
+    auto tally_by_mask = [&](const KeyVotes& kv) {
+        std::uint64_t seen = 0;  // creators with a vote of this key among E's ancestors
+        bool forked = false;
+        for (const VoteRef& u : kv.votes) {
+            forked |= u.fork_number != 0;
+            const std::int32_t reach = u.creator < last.size() ? last[u.creator] : -1;
+            seen |= std::uint64_t{reach >= static_cast<std::int32_t>(u.index_by_creator)} << u.creator;
         }
+        if (forked) return false;
+        any = seen != 0;
+        voters_seen = static_cast<size_t>(__builtin_popcountll(seen & voter_mask));
+        if ((seen >> e.creator) & 1u)
+            for (const VoteRef& u : kv.votes)
+                if (u.creator == e.creator && has_ancestor(e, u, ctx.graph)) {
+                    first_own = &u;
+                    break;
+                }
+        return true;
+    };
+    auto tally_by_walk = [&](const KeyVotes& kv) {
         ++serial;
-        const VoteRef* first_own = nullptr;
-        bool any = false;
-        size_t voters_seen = 0;  // distinct voters with an ancestor vote (Supermajority keys)
         for (const VoteRef& u : kv.votes) {
             if (!has_ancestor(e, u, ctx.graph)) continue;
             any = true;
@@ -108,6 +106,13 @@ void interesting_content(const MetaElection& me, const ElectionContext& ctx, Eve
                 ++voters_seen;
             }
         }
+    };
+    for (const KeyVotes& kv : me.unconsensused_by_key) {
+        if (kv.votes.empty() || (known && known->contains(kv.key))) continue;
+        first_own = nullptr;
+        any = false;
+        voters_seen = 0;
+        if (!(masks && tally_by_mask(kv))) tally_by_walk(kv);
         if (!any) continue;
         // spec §4.3 is_interesting_payload: Single keys need any ancestor vote and a supermajority
         // of voters in the ancestry; Supermajority keys a supermajority of voters' votes.

@@ -18,6 +18,23 @@ struct Lcg {  // test-local deterministic generator
     }
 };
 
+// Mock nodes of one genesis group, one per name, with default options.
+struct Section {
+    std::shared_ptr<const crypto::Crypto> crypto = crypto::make_crypto(crypto::IdentityKind::Mock);
+    std::vector<crypto::Identity> ids;
+    std::vector<node::Node> nodes;
+};
+Section make_section(std::initializer_list<const char*> names) {
+    Section s;
+    std::vector<crypto::PeerId> group;
+    for (auto name : names) {
+        s.ids.push_back(s.crypto->make_identity(name, {}));
+        group.push_back(s.ids.back().id);
+    }
+    for (const auto& id : s.ids) s.nodes.push_back(node::Node::from_genesis(id, group, {}, s.crypto).value());
+    return s;
+}
+
 std::vector<std::vector<std::string>> run_network(size_t n, std::uint64_t seed, model::ConsensusMode mode,
                                                   crypto::IdentityKind kind, size_t payloads) {
     auto crypto = crypto::make_crypto(kind);
@@ -76,16 +93,9 @@ void expect_agreement(const std::vector<std::vector<std::string>>& blocks, size_
 // spec §2.3 without forks: a gossip to a peer carries, in topological order, exactly our events
 // that are not ancestors of the latest event we know of that peer, the new Requesting event last.
 TEST(NodeNetwork, GossipCarriesWhatThePeerLacksInTopologicalOrder) {
-    auto crypto = crypto::make_crypto(crypto::IdentityKind::Mock);
-    const char* names[] = {"Alice", "Bob", "Carol", "Dave", "Eric"};
-    std::vector<crypto::Identity> ids;
-    std::vector<crypto::PeerId> group;
-    for (auto name : names) {
-        ids.push_back(crypto->make_identity(name, {}));
-        group.push_back(ids.back().id);
-    }
-    std::vector<node::Node> nodes;
-    for (const auto& id : ids) nodes.push_back(node::Node::from_genesis(id, group, {}, crypto).value());
+    Section sec = make_section({"Alice", "Bob", "Carol", "Dave", "Eric"});
+    const auto& ids = sec.ids;
+    auto& nodes = sec.nodes;
     Lcg rng{5};
     size_t checked = 0;
     for (int t = 0; t < 1500; ++t) {
@@ -108,7 +118,7 @@ TEST(NodeNetwork, GossipCarriesWhatThePeerLacksInTopologicalOrder) {
             }
             std::vector<model::EventIndex> sent;
             for (const auto& p : req.value()) sent.push_back(sender.graph().find(p->hash()));
-            ASSERT_EQ(sent, expected) << "gossip " << t << " from " << names[a] << " to " << names[b];
+            ASSERT_EQ(sent, expected) << "gossip " << t << " from " << ids[a].id.name << " to " << ids[b].id.name;
             EXPECT_EQ(sent.back(), sender.graph().size() - 1) << "the new Requesting event comes last";
             ++checked;
         }
@@ -136,16 +146,10 @@ TEST(NodeNetwork, RealSignaturesAgree) {
 // original is replaced by another copy: copies share meta-events, which a node may reuse as spares
 // only when it holds the last reference (engine speed, issue 2). Checked on every output.
 TEST(NodeNetwork, CheckpointCopiesStayIdenticalWhileSharingMetaEvents) {
-    auto crypto = crypto::make_crypto(crypto::IdentityKind::Mock);
-    const char* names[] = {"Alice", "Bob", "Carol", "Dave"};
-    std::vector<crypto::Identity> ids;
-    std::vector<crypto::PeerId> group;
-    for (auto name : names) {
-        ids.push_back(crypto->make_identity(name, {}));
-        group.push_back(ids.back().id);
-    }
-    std::vector<node::Node> nodes;
-    for (const auto& id : ids) nodes.push_back(node::Node::from_genesis(id, group, {}, crypto).value());
+    Section sec = make_section({"Alice", "Bob", "Carol", "Dave"});
+    const auto& crypto = sec.crypto;
+    const auto& ids = sec.ids;
+    auto& nodes = sec.nodes;
     std::optional<node::Node> shadow;
     auto same = [](const model::Message& a, const model::Message& b, const crypto::Crypto& c) {
         if (a.size() != b.size()) return false;
